@@ -1,0 +1,12 @@
+"""Embedded default for a developer's machine: SQLite, local media, console email."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+
+# A fixed key is acceptable only here: dev settings never serve the public.
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-muongte")  # noqa: S105
+
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
