@@ -1,0 +1,77 @@
+"""StreamField blocks shared by every page type with a body."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        max_length=255,
+        help_text=_("Describe the image for people who cannot see it."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=500)
+    credit = blocks.CharBlock(label=_("Photo by"), required=False, max_length=255)
+
+    class Meta:
+        icon = "image"
+        label = _("Image with caption")
+        template = "blocks/captioned_image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Quotation"))
+    attribution = blocks.CharBlock(label=_("Said by"), required=False, max_length=255)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quotation")
+        template = "blocks/quote.html"
+
+
+class AudioBlock(blocks.StructBlock):
+    file = DocumentChooserBlock(
+        label=_("Audio file"), help_text=_("An MP3 or OGG file from the document library.")
+    )
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=255)
+
+    class Meta:
+        icon = "media"
+        label = _("Audio")
+        template = "blocks/audio.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("File"))
+    title = blocks.CharBlock(
+        label=_("Link text"),
+        required=False,
+        max_length=255,
+        help_text=_("Leave empty to use the file's title."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Attached file")
+        template = "blocks/document_link.html"
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
+    image = CaptionedImageBlock()
+    table = TableBlock(label=_("Table"), template="blocks/table.html")
+    video = EmbedBlock(
+        label=_("Embedded video"),
+        help_text=_("Link to a video on a video site, for example YouTube."),
+        template="blocks/embed.html",
+    )
+    audio = AudioBlock()
+    document = DocumentLinkBlock()
+    quote = QuoteBlock()
