@@ -1,0 +1,50 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from home.demo.content import DEMO_ADMIN_USERNAME, DemoContentBuilder
+
+
+class Command(BaseCommand):
+    help = _(
+        "Create the Vietnamese demo site once: units, sections, articles, an album, a notice, "
+        "the portal's regulation as a legal document, menus and a demo administrator. "
+        "Running it again changes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-admin",
+            action="store_true",
+            help=_("Do not create the demo administrator account (default: create it)."),
+        )
+
+    def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
+        if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
+            raise CommandError(
+                _(
+                    "Demo content is disabled by the settings in use (DEMO_CONTENT_ALLOWED is off). "
+                    "Run this command with the development settings only."
+                )
+            )
+        builder = DemoContentBuilder(report=self.report)
+        builder.build()
+        password = None if options["no_admin"] else builder.demo_admin()
+        if password:
+            self.stdout.write(
+                self.style.WARNING(
+                    _(
+                        "Demo administrator: %(username)s / %(password)s (shown only now; "
+                        "change it at /admin/account/)."
+                    )
+                    % {"username": DEMO_ADMIN_USERNAME, "password": password}
+                )
+            )
+        self.stdout.write(self.style.SUCCESS(_("Demo content is ready.")))
+
+    def report(self, label, created):
+        if created:
+            self.stdout.write(_("Created: %(label)s") % {"label": label})
+        elif self.verbosity > 1:
+            self.stdout.write(_("Already present: %(label)s") % {"label": label})
