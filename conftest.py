@@ -1,0 +1,50 @@
+"""Fixtures shared by every app's tests, including the real Chromium for browser tests."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM_PATH = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+# Flags for a root user on a machine without network access: no sandbox (root), no GPU, and
+# no background requests to Google's services, which would only time out here.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Debian Chromium driven by Playwright; fails, never skips, when it is missing."""
+    if not CHROMIUM_PATH.exists():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM_PATH}: install Debian's chromium package "
+            "(apt-get install chromium) or set CHROMIUM_PATH."
+        )
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls that tests make
+    # alongside it are still synchronous, so Django's async-safety guard does not apply.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM_PATH), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser, live_server):
+    """A fresh browser tab whose relative URLs point at the test server."""
+    context = browser.new_context(base_url=live_server.url, locale="vi-VN")
+    context.set_default_timeout(15_000)
+    tab = context.new_page()
+    yield tab
+    context.close()
