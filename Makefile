@@ -6,7 +6,7 @@ PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format migrate demo
+.PHONY: help install run test lint format migrate demo messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -29,6 +29,7 @@ run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:$
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(INSTALLED) ## Run the whole test suite (DATABASE_URL picks PostgreSQL)
+	bin/install-system-packages
 	$(BIN)/pytest
 
 lint: $(INSTALLED) ## Check code style with ruff
@@ -38,3 +39,10 @@ lint: $(INSTALLED) ## Check code style with ruff
 format: $(INSTALLED) ## Rewrite code in ruff's format
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+APPS := home news documents units feedback search editorial
+
+messages: $(INSTALLED) ## Update the Vietnamese catalogues from the source and compile them (needs gettext)
+	@for app in $(APPS); do (cd $$app && ../$(BIN)/python ../manage.py makemessages -l vi --no-obsolete); done
+	$(BIN)/python manage.py makemessages -l vi --no-obsolete $(foreach app,$(APPS),-i "$(app)/*") -i ".venv/*" -i "var/*" -i "tests/*"
+	$(BIN)/python manage.py compilemessages -l vi -i .venv -i var
