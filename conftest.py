@@ -48,3 +48,11 @@ def browser_page(browser, live_server):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def home_page(db):
+    """The HomePage the migrations create at the root of the default site."""
+    from home.factories import site_home_page
+
+    return site_home_page()

@@ -6,6 +6,19 @@ from .text import slugify_vi
 class BasePageForm(WagtailAdminPageForm):
     """Page form that turns whatever is typed into the slug field into an ASCII slug."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            # Field validation runs before clean_slug, and the Unicode slug validator would
+            # reject "Quyết định 15/QĐ" before clean_slug could transliterate it. The
+            # transliterated slug is always [a-z0-9-] and at most 255 characters, so
+            # dropping the field's validators loses no check.
+            self.fields["slug"].validators = []
+
     def clean_slug(self):
         slug = self.cleaned_data.get("slug")
-        return slugify_vi(slug) if slug else slug
+        if not slug:
+            return slug
+        # A slug typed only of punctuation ("– !") transliterates to nothing, so the
+        # title's slug takes its place rather than a "cannot be blank" error.
+        return slugify_vi(slug) or slugify_vi(self.cleaned_data.get("title", ""))

@@ -167,7 +167,11 @@ class HomePage(BasePage):
         ]
         if self.notices_section and self.notices_section.live:
             context["notices"] = self.notices_section.latest_items(limit=5)
-        context["quick_links"] = self.quick_links.select_related("link_page")
+        context["quick_links"] = [
+            link
+            for link in self.quick_links.select_related("link_page")
+            if not link.link_page_id or link.link_page.live
+        ]
         return context
 
 

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from wagtail.fields import StreamField
+from wagtail.models import Revision
 
 from .text import to_nfc, to_nfc_deep
 
@@ -17,6 +18,27 @@ def normalize_stream_value(field, value):
     if raw is None or unicodedata.is_normalized("NFC", json.dumps(raw, ensure_ascii=False)):
         return value
     return field.to_python(json.dumps(to_nfc_deep(raw)))
+
+
+def normalize_revision_streams(revision):
+    """Normalise the StreamField values in ``revision.content`` to NFC.
+
+    Revisions hold each StreamField as a JSON string with ``\\u`` escapes (the format of
+    ``StreamField.value_to_string``), which the plain JSONField pass cannot see into.
+    NOTE: StreamFields inside child objects (inline panels) are not reached here.
+    """
+    model = revision.content_type.model_class()
+    if model is None or not isinstance(revision.content, dict):
+        return
+    for field in model._meta.concrete_fields:
+        value = revision.content.get(field.name)
+        if not (isinstance(field, StreamField) and isinstance(value, str)):
+            continue
+        data = json.loads(value)
+        if not unicodedata.is_normalized("NFC", json.dumps(data, ensure_ascii=False)):
+            revision.content[field.name] = json.dumps(
+                to_nfc_deep(data), cls=field.json_field.encoder
+            )
 
 
 @receiver(pre_save)
@@ -37,3 +59,5 @@ def normalize_text_fields(sender, instance, raw=False, **kwargs):
             setattr(instance, field.attname, to_nfc_deep(value))
         elif isinstance(field, models.CharField | models.TextField):
             setattr(instance, field.attname, to_nfc(value))
+    if isinstance(instance, Revision):
+        normalize_revision_streams(instance)

@@ -1,3 +1,5 @@
+import unicodedata
+
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
@@ -7,9 +9,21 @@ from home.text import to_nfc
 MAX_QUERY_LENGTH = 200
 
 
+def clean_query(raw):
+    """Return the query as NFC text without control characters or double quotes.
+
+    PostgreSQL rejects NUL bytes, and SQLite's FTS5 fails on an unbalanced double quote
+    ("unterminated string"); a plain-text search gains nothing from either.
+    """
+    text = "".join(
+        " " if char == '"' or unicodedata.category(char) == "Cc" else char for char in to_nfc(raw)
+    )
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
 def search(request):
     """Search live, public pages; an empty or over-long query gets the form back, never an error."""
-    query = to_nfc(request.GET.get("q", "")).strip()[:MAX_QUERY_LENGTH]
+    query = clean_query(request.GET.get("q", ""))
     results = None
     if query:
         pages = Page.objects.live().public().exclude(depth__lte=1).specific().search(query)
