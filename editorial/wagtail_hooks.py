@@ -173,6 +173,25 @@ def refuse_confidential_publish(request, page):
     return None
 
 
+@hooks.register("before_create_page")
+def save_confidential_new_page_as_draft(request, parent_page, page_class):
+    """Turn "publish" into "save draft" when a new page is ticked confidential.
+
+    The create view inserts the new page live before ``before_publish_page`` runs, so the
+    model guard would reject the whole request and lose what the author typed.
+    """
+    if request.method != "POST" or not request.POST.get("action-publish"):
+        return None
+    if request.POST.get("is_confidential") in (None, "", "false", "False", "off"):
+        return None
+    data = request.POST.copy()
+    del data["action-publish"]
+    request.POST = data
+    title = data.get("title") or page_class._meta.verbose_name
+    messages.error(request, ConfidentialPublishError(title).message)
+    return None
+
+
 @hooks.register("before_bulk_action")
 def refuse_confidential_bulk_publish(request, action_type, objects, action_class_instance):
     if action_type != "publish" or not objects or not isinstance(objects[0], Page):
