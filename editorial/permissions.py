@@ -14,7 +14,20 @@ class EditorialPagePermissionPolicy(PagePermissionPolicy):
     """
 
     def user_sees_all_drafts(self, user):
-        return user.is_active and (user.is_superuser or self.user_has_permission(user, "change"))
+        """Return True for users who may edit other people's pages somewhere in the tree.
+
+        ``user_has_permission(user, "change")`` is no test for that: Wagtail's ownership
+        policy grants "change" to anyone who may "add", for their own pages.
+        """
+        if not user.is_active:
+            return False
+        if user.is_superuser:
+            return True
+        change = self._get_permission_codename("change")
+        return any(
+            perm.permission.codename == change
+            for perm in self.get_cached_permissions_for_user(user)
+        )
 
     def explorable_instances(self, user):
         pages = super().explorable_instances(user)

@@ -326,3 +326,18 @@ def test_live_page_keeps_live_version_until_published(
     assert "Bản sửa mới của sapo." in content
     assert article.was_updated
     assert content.count("<time") == 2
+
+
+def test_decisions_in_audit_log(economy, contributor, secretary, head):
+    article = approved_article(economy, contributor, secretary, head)
+    act(client_for(secretary), article, "approve", comment="Đã kiểm tra ảnh và chú thích.")
+
+    entries = PageLogEntry.objects.filter(page=article).order_by("timestamp")
+    decisions = [(entry.action, entry.user) for entry in entries]
+
+    assert ("wagtail.workflow.start", contributor) in decisions
+    assert ("wagtail.workflow.approve", secretary) in decisions
+    assert ("wagtail.workflow.approve", head) in decisions
+    assert ("wagtail.publish", secretary) in decisions
+    last_approval = entries.filter(action="wagtail.workflow.approve").last()
+    assert last_approval.data["comment"] == "Đã kiểm tra ảnh và chú thích."
