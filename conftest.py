@@ -27,12 +27,22 @@ def browser():
             f"Chromium not found at {CHROMIUM_PATH}: install Debian's chromium package "
             "(apt-get install chromium) or set CHROMIUM_PATH."
         )
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; the ORM calls that tests make
     # alongside it are still synchronous, so Django's async-safety guard does not apply.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    serialized = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
     with sync_playwright() as playwright:
+        # Inside Playwright's event loop Django hands the test new connection objects, which
+        # lack the database contents that serialized_rollback restores after each flush.
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM_PATH), headless=True, args=CHROMIUM_ARGS
         )

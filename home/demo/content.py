@@ -45,6 +45,18 @@ from .images import draw_landscape
 REGULATION_FILE = Path(__file__).with_name("quy-che-trang-ttdt-muong-te.txt")
 DEMO_ADMIN_USERNAME = "admin"
 
+# One demo account per editorial role: (username, first name, last name, group).
+DEMO_BOARD_USERS = [
+    ("quantri", "Hải Nam", "Vũ", "Quản trị hệ thống"),
+    ("truongban", "Đức Thắng", "Hoàng", "Trưởng Ban Biên tập"),
+    ("phoban", "Minh Đức", "Lê", "Phó Trưởng Ban Biên tập"),
+    ("thuky", "Thu Hương", "Trần", "Thư ký Ban Biên tập"),
+    ("thanhvien", "Quốc Huy", "Đỗ", "Thành viên Ban Biên tập"),
+    ("ctv-kalang", "Thị Hoa", "Lò", "Cộng tác viên"),
+]
+DEMO_DEPUTY_SECTION = "Tin tức - Sự kiện"
+DEMO_CONTRIBUTOR_UNIT = "Xã Ka Lăng"
+
 PORTAL = {
     "portal_name": "Trang thông tin điện tử huyện Mường Tè",
     "governing_body": "Ủy ban nhân dân huyện Mường Tè",
@@ -465,6 +477,45 @@ class DemoContentBuilder:
             self.report(f"Trình đơn: {menu}", created=created)
 
     # Users ------------------------------------------------------------------------------------
+
+    def demo_board_users(self):
+        """Create one account per editorial role and return their shared password.
+
+        Returns None when every account already exists. The deputy approves the section
+        "Tin tức - Sự kiện"; the contributor writes for Xã Ka Lăng in every section.
+        """
+        from django.contrib.auth.models import Group
+
+        from editorial.models import ContributorProfile, DeputyAssignment
+
+        User = get_user_model()
+        password = secrets.token_urlsafe(12)
+        created_any = False
+        for username, first_name, last_name, group_name in DEMO_BOARD_USERS:
+            label = f"Tài khoản mẫu {group_name}: {username}"
+            if User.objects.filter(username=username).exists():
+                self.report(label, created=False)
+                continue
+            user = User.objects.create_user(
+                username=username,
+                email=f"{username}@example.invalid",
+                password=password,
+                first_name=first_name,
+                last_name=last_name,
+            )
+            user.groups.add(Group.objects.get(name=group_name))
+            created_any = True
+            self.report(label, created=True)
+
+        deputy = User.objects.get(username="phoban")
+        section = SectionPage.objects.filter(title=DEMO_DEPUTY_SECTION).first()
+        if section and not DeputyAssignment.objects.filter(deputy=deputy).exists():
+            DeputyAssignment.objects.create(deputy=deputy).sections.add(section)
+        contributor = User.objects.get(username="ctv-kalang")
+        unit = UnitPage.objects.filter(title=DEMO_CONTRIBUTOR_UNIT).first()
+        if unit:
+            ContributorProfile.objects.get_or_create(user=contributor, defaults={"unit": unit})
+        return password if created_any else None
 
     def demo_admin(self):
         """Create the demo administrator and return its password, or None if it already exists."""

@@ -179,5 +179,14 @@ LOGGING = {
     },
 }
 
+# Editorial workflow. Finishing the workflow publishes the item even though the secretary who
+# completes the last task holds no plain publish permission (Wagtail's default requires it).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.publishing.publish_workflow_state"
+# Each task notifies the people who can act on it; superusers are not told of every item.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Approvals stay valid when a reviewer saves the item again, so that a save during review
+# never sends it back to the first task.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
+
 # load_demo_content may create content and a demo administrator; production turns it off.
 DEMO_CONTENT_ALLOWED = True

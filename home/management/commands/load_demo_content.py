@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from home.demo.content import DEMO_ADMIN_USERNAME, DemoContentBuilder
+from home.demo.content import DEMO_ADMIN_USERNAME, DEMO_BOARD_USERS, DemoContentBuilder
 
 
 class Command(BaseCommand):
@@ -17,6 +17,13 @@ class Command(BaseCommand):
             "--no-admin",
             action="store_true",
             help=_("Do not create the demo administrator account (default: create it)."),
+        )
+        parser.add_argument(
+            "--no-board",
+            action="store_true",
+            help=_(
+                "Do not create the demo accounts of the editorial roles (default: create them)."
+            ),
         )
 
     def handle(self, *args, **options):
@@ -39,6 +46,20 @@ class Command(BaseCommand):
                         "change it at /admin/account/)."
                     )
                     % {"username": DEMO_ADMIN_USERNAME, "password": password}
+                )
+            )
+        board_password = None if options["no_board"] else builder.demo_board_users()
+        if board_password:
+            self.stdout.write(
+                self.style.WARNING(
+                    _(
+                        "Demo editorial accounts %(usernames)s share the password %(password)s "
+                        "(shown only now; change it at /admin/account/)."
+                    )
+                    % {
+                        "usernames": ", ".join(name for name, *_rest in DEMO_BOARD_USERS),
+                        "password": board_password,
+                    }
                 )
             )
         self.stdout.write(self.style.SUCCESS(_("Demo content is ready.")))

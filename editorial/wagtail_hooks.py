@@ -1,0 +1,257 @@
+"""Admin integration of the editorial workflow: where contributors may write, what they see,
+the refusal of confidential items on every publishing path, and the board's snippets."""
+
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, WorkflowState
+from wagtail.permissions import policy_registry
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.models import BasePage
+from news.models import CONTENT_PAGE_TYPES, SectionPage
+
+from . import roles
+from .models import ContributorProfile, DeputyAssignment
+from .publishing import (
+    ConfidentialPublishError,
+    EditorialPublishPageRevisionAction,
+    refuse_if_confidential,
+    revision_is_confidential,
+)
+from .signals import release_reviewer_lock
+from .status import submission_status
+
+# Wagtail admin strings around the workflow's buttons, worded for the board in this app's
+# catalogue ("Đã kiểm tra và đăng tải", "Gửi duyệt theo Quy trình biên tập").
+WAGTAIL_WORDING = (
+    gettext_lazy("%(label)s and Publish"),
+    gettext_lazy("Submit to %(workflow_name)s"),
+    gettext_lazy("Resubmit to %(task_name)s"),
+)
+
+
+@hooks.register("register_actions")
+def register_publish_action(registry):
+    registry.register(BasePage, EditorialPublishPageRevisionAction)
+
+
+# Where contributors may write ------------------------------------------------------------
+
+
+def is_contributor_only(user):
+    """Return True for contributors who hold no board or administrator role."""
+    if user.is_superuser or not roles.user_in_group(user, roles.CONTRIBUTOR):
+        return False
+    return not any(
+        roles.user_in_group(user, role) for role in [roles.ADMINISTRATOR, *roles.BOARD_ROLES]
+    )
+
+
+def contributor_refusal(user, parent, page_class):
+    """Return why a contributor may not create a ``page_class`` under ``parent``, or None."""
+    content_types = {label.lower() for label in CONTENT_PAGE_TYPES}
+    if page_class._meta.label_lower not in content_types:
+        return _("Contributors write articles, albums and video or audio items only.")
+    profile = ContributorProfile.objects.filter(user=user).first()
+    if profile is None:
+        return _(
+            "Your account is not linked to a unit yet: ask an administrator to add your "
+            "contributor profile."
+        )
+    section = parent.specific
+    if not isinstance(section, SectionPage) or not profile.allows_section(section):
+        return _("You may not write in the section “%(section)s”.") % {
+            "section": parent.get_admin_display_title()
+        }
+    return None
+
+
+@hooks.register("before_create_page")
+def restrict_contributor_create(request, parent_page, page_class):
+    if not is_contributor_only(request.user):
+        return None
+    reason = contributor_refusal(request.user, parent_page, page_class)
+    if reason:
+        messages.error(request, reason)
+        return redirect("wagtailadmin_explore", parent_page.pk)
+    return None
+
+
+@hooks.register("before_move_page")
+def restrict_contributor_move(request, page, destination):
+    if not is_contributor_only(request.user):
+        return None
+    reason = contributor_refusal(request.user, destination, page.specific_class)
+    if reason:
+        messages.error(request, reason)
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+@hooks.register("after_edit_page")
+def release_lock_after_cancel(request, page):
+    """Release a reviewer's lock again after the editor has saved the cancelled item.
+
+    Cancelling from the editor saves the page as it was loaded, lock included, after the
+    ``workflow_cancelled`` receiver has released it.
+    """
+    if not request.POST.get("action-cancel-workflow"):
+        return None
+    workflow_state = page.workflow_states.order_by("-created_at").first()
+    if workflow_state and workflow_state.status == WorkflowState.STATUS_CANCELLED:
+        release_reviewer_lock(workflow_state, user=request.user)
+    return None
+
+
+# What contributors see -------------------------------------------------------------------
+
+
+def hide_other_peoples_drafts(pages, user):
+    """Limit ``pages`` to live pages and the user's own, for users who may not edit others'."""
+    if policy_registry.get_by_type(Page).user_sees_all_drafts(user):
+        return pages
+    return pages.filter(Q(live=True) | Q(owner=user))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_hides_drafts(pages, request):
+    return hide_other_peoples_drafts(pages, request.user)
+
+
+class MySubmissionsPanel(Component):
+    """Dashboard panel listing the user's own items and where each one stands."""
+
+    name = "editorial_my_submissions"
+    template_name = "editorial/panels/my_submissions.html"
+    order = 90
+    limit = 15
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        pages = (
+            Page.objects.filter(owner=self.user)
+            .exclude(depth__lte=1)
+            .prefetch_workflow_states()
+            .annotate_approved_schedule()
+            .order_by("-latest_revision_created_at", "-pk")[: self.limit]
+        )
+        context["items"] = [(page, submission_status(page)) for page in pages]
+        context["request"] = parent_context.get("request")
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_submissions_panel(request, panels):
+    if request.user.is_superuser or roles.user_in_group(request.user, roles.ADMINISTRATOR):
+        return
+    panels.append(MySubmissionsPanel(request.user))
+
+
+# Confidential items are never published ------------------------------------------------------
+
+
+def refuse_confidential_response(request, error, page):
+    messages.error(request, error.message)
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_publish_page")
+def refuse_confidential_publish(request, page):
+    try:
+        refuse_if_confidential(page)
+    except ConfidentialPublishError as error:
+        return refuse_confidential_response(request, error, page)
+    return None
+
+
+@hooks.register("before_create_page")
+def save_confidential_new_page_as_draft(request, parent_page, page_class):
+    """Turn "publish" into "save draft" when a new page is ticked confidential.
+
+    The create view inserts the new page live before ``before_publish_page`` runs, so the
+    model guard would reject the whole request and lose what the author typed.
+    """
+    if request.method != "POST" or not request.POST.get("action-publish"):
+        return None
+    if request.POST.get("is_confidential") in (None, "", "false", "False", "off"):
+        return None
+    data = request.POST.copy()
+    del data["action-publish"]
+    request.POST = data
+    title = data.get("title") or page_class._meta.verbose_name
+    messages.error(request, ConfidentialPublishError(title).message)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_confidential_bulk_publish(request, action_type, objects, action_class_instance):
+    if action_type != "publish" or not objects or not isinstance(objects[0], Page):
+        return None
+    candidates = []
+    for page in objects:
+        candidates.append(page)
+        candidates.extend(page.get_descendants().not_live())
+    for page in candidates:
+        if revision_is_confidential(page.get_latest_revision()):
+            error = ConfidentialPublishError(page.get_admin_display_title())
+            messages.error(request, error.message)
+            return redirect("wagtailadmin_explore", objects[0].get_parent().pk)
+    return None
+
+
+@hooks.register("before_edit_page")
+def warn_confidential(request, page):
+    if request.method == "GET" and getattr(page, "is_confidential", False):
+        messages.warning(
+            request,
+            _(
+                "This item is marked as containing confidential information: it can go "
+                "through review but can never be published."
+            ),
+        )
+    return None
+
+
+@hooks.register("construct_admin_api")
+def refuse_confidential_in_admin_api(router):
+    from .admin_api import EditorialPagesAdminAPIViewSet
+
+    router.register_endpoint("pages", EditorialPagesAdminAPIViewSet)
+
+
+# Snippets --------------------------------------------------------------------------------
+
+
+class ContributorProfileViewSet(SnippetViewSet):
+    model = ContributorProfile
+    icon = "user"
+    menu_label = gettext_lazy("Contributors")
+    list_display = ["user", "unit"]
+    list_filter = ["unit"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+
+
+class DeputyAssignmentViewSet(SnippetViewSet):
+    model = DeputyAssignment
+    icon = "group"
+    menu_label = gettext_lazy("Deputies' sections")
+    list_display = ["deputy"]
+
+
+class EditorialBoardGroup(SnippetViewSetGroup):
+    items = (ContributorProfileViewSet, DeputyAssignmentViewSet)
+    menu_icon = "group"
+    menu_label = gettext_lazy("Editorial board")
+    menu_order = 250
+
+
+register_snippet(EditorialBoardGroup)
