@@ -87,6 +87,10 @@ def serve_document(request, document_id, document_filename):
     file_format = DOCUMENT_FORMATS.get(document.file_extension.lower())
     content_type = file_format.content_type if file_format else "application/octet-stream"
     response["Content-Type"] = content_type
+    # Wagtail's sendfile sets Content-Encoding from the guessed encoding, even to "None".
+    # The files are sent as stored, so no content coding applies.
+    if "Content-Encoding" in response:
+        del response["Content-Encoding"]
     response["Content-Disposition"] = content_disposition(download_name(document))
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

@@ -7,7 +7,6 @@ executables match none of the checks and are rejected whatever their name says.
 """
 
 import io
-import logging
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -21,8 +20,6 @@ from PIL import Image as PILImage
 from PIL import ImageOps
 
 from home.text import slugify_vi
-
-logger = logging.getLogger(__name__)
 
 # Bytes read to find a signature; a PDF header may follow up to 1 KiB of other bytes.
 HEAD_SIZE = 8192

@@ -31,6 +31,7 @@ def test_download_keeps_vietnamese_name(client):
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]
+    assert "Content-Encoding" not in response
     with document.open_file() as stored:
         assert body(response) == stored.read()
 
