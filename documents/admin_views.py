@@ -16,6 +16,8 @@ from .models import DocumentField, DocumentType, IssuingBody, LegalDocumentPage
 
 # A byte order mark lets Excel open a UTF-8 CSV file with its Vietnamese letters intact.
 UTF8_BOM = "\ufeff"
+# Spreadsheets read a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def year_choices():
@@ -57,6 +59,14 @@ class LegalDocumentIndexView(IndexView):
             return queryset
         query = to_nfc(self.search_query).strip()[:MAX_QUERY_LENGTH]
         return search_documents(queryset, query)
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV and isinstance(value, str):
+            if value.startswith(FORMULA_PREFIXES):
+                # A leading apostrophe keeps the text as text when the file is opened.
+                return f"'{value}"
+        return value
 
     def stream_csv(self, queryset):
         yield UTF8_BOM

@@ -318,6 +318,7 @@ class LegalDocumentPage(BasePage):
         """Title, number, summary, signer and catalogue names without diacritics, for search.
 
         Indexing this copy lets "quyet dinh" find "Quyết định" on PostgreSQL and SQLite alike.
+        NOTE: renaming a document type, issuing body or field does not reindex its documents.
         """
         parts = [self.title, self.number, self.summary, self.signer, self.signer_position]
         for related in ("document_type", "issuing_body", "field"):

@@ -119,3 +119,15 @@ def test_xlsx_export_keeps_vietnamese(admin_client, listing_documents):
 def test_listing_needs_admin_access(client, listing_documents):
     response = client.get(index_url())
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_csv_export_defuses_formulas(admin_client, library):
+    LegalDocumentPageFactory(
+        parent=library,
+        number="9/TB-UBND",
+        summary='=HYPERLINK("http://example.invalid","Bấm vào đây")',
+    )
+    rows = exported_csv(admin_client.get(index_url(export="csv")))
+    summary_column = rows[0].index("Trích yếu")
+    assert rows[1][summary_column] == '\'=HYPERLINK("http://example.invalid","Bấm vào đây")'
