@@ -79,6 +79,8 @@ def serve_document(request, document_id, document_filename):
 
     Responses that are not the file itself (a password form, a redirect to the login
     page, a 404) pass through unchanged.
+    NOTE: with object storage the file streams through the application server, because
+    the settings turn off Wagtail's redirect to the storage URL.
     """
     response = wagtail_serve(request, document_id, document_filename)
     if not getattr(response, "streaming", False):

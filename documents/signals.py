@@ -17,6 +17,8 @@ logger = logging.getLogger(__name__)
 
 
 def is_new_file(field_file):
+    # NOTE: code that calls ``FieldFile.save()`` writes the file to storage before the model
+    # is saved, so such a file arrives committed and these guards do not see it.
     return bool(field_file) and not getattr(field_file, "_committed", True)
 
 
