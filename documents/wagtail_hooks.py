@@ -1,7 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import LegalDocumentListingViewSet
+from .downloads import reject_confidential_document
 from .models import DocumentField, DocumentType, IssuingBody
 
 
@@ -31,3 +34,11 @@ class LegalDocumentCataloguesGroup(SnippetViewSetGroup):
 
 
 register_snippet(LegalDocumentCataloguesGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_legal_document_listing():
+    return LegalDocumentListingViewSet()
+
+
+hooks.register("before_serve_document", reject_confidential_document)

@@ -17,6 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from documents.demo import LibraryDemo
 from documents.fulltext import plain_text_to_html
 from documents.models import (
     DocumentField,
@@ -27,6 +28,7 @@ from documents.models import (
     LegalDocumentIndexPage,
     LegalDocumentPage,
 )
+from documents.samples import docx_bytes
 from home.models import (
     HomeFeaturedItem,
     HomePage,
@@ -242,6 +244,7 @@ class DemoContentBuilder:
         self.album(sections)
         library = self.document_library(home)
         self.regulation(library)
+        LibraryDemo(library, self.report).build()
         self.home_layout(home, sections, articles, library)
         self.menus(home, sections, library, units)
 
@@ -402,8 +405,13 @@ class DemoContentBuilder:
             return existing
         text = to_nfc(REGULATION_FILE.read_text(encoding="utf-8"))
         Document = get_document_model()
-        file = Document(title="Quy chế hoạt động của Trang thông tin điện tử huyện Mường Tè")
-        file.file.save(REGULATION_FILE.name, ContentFile(text.encode("utf-8")), save=False)
+        # Uploads accept office formats only, so the text is attached as a Word file.
+        docx = ContentFile(
+            docx_bytes(text.splitlines()), name=REGULATION_FILE.with_suffix(".docx").name
+        )
+        file = Document(
+            title="Quy chế hoạt động của Trang thông tin điện tử huyện Mường Tè", file=docx
+        )
         file.save()
 
         page = LegalDocumentPage(

@@ -159,8 +159,17 @@ WAGTAILSEARCH_BACKENDS = {
 
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILDOCS_EXTENSIONS = ["doc", "docx", "odt", "pdf", "rtf", "txt", "xls", "xlsx", "ods", "zip"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
+# Uploads go through documents.forms and documents.signals, which check each file's content
+# against the types and limits that administrators set in the upload settings. Wagtail's own
+# checks by extension and size are off, so that each upload gets one message.
+WAGTAILDOCS_EXTENSIONS = None
+WAGTAILDOCS_MAX_UPLOAD_SIZE = None
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.SafeDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "documents.forms.SafeImageForm"
+# Every document is served by the site's view as a download, never inline and never by a
+# direct link to the storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 
 TAGGIT_CASE_INSENSITIVE = True
 

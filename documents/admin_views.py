@@ -1,0 +1,131 @@
+"""Admin listing of legal documents, with the library's filters and CSV/XLSX export."""
+
+import django_filters
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables.pages import BulkActionsColumn, PageStatusColumn, PageTitleColumn
+from wagtail.admin.views.pages.listing import IndexView
+from wagtail.admin.viewsets.pages import PageListingViewSet
+
+from home.text import to_nfc
+
+from .filters import FIRST_YEAR, MAX_QUERY_LENGTH, search_documents
+from .models import DocumentField, DocumentType, IssuingBody, LegalDocumentPage
+
+# A byte order mark lets Excel open a UTF-8 CSV file with its Vietnamese letters intact.
+UTF8_BOM = "\ufeff"
+# Spreadsheets read a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def year_choices():
+    return [(year, str(year)) for year in range(timezone.localdate().year + 1, FIRST_YEAR - 1, -1)]
+
+
+class LegalDocumentFilterSet(WagtailFilterSet):
+    document_type = django_filters.ModelChoiceFilter(
+        label=_("Document type"), queryset=DocumentType.objects.all()
+    )
+    issuing_body = django_filters.ModelChoiceFilter(
+        label=_("Issuing body"), queryset=IssuingBody.objects.all()
+    )
+    field = django_filters.ModelChoiceFilter(label=_("Field"), queryset=DocumentField.objects.all())
+    year = django_filters.TypedChoiceFilter(
+        label=_("Year of issue"),
+        field_name="issued_on__year",
+        choices=year_choices,
+        coerce=int,
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=LegalDocumentPage.Status.choices, method="filter_status"
+    )
+
+    class Meta:
+        model = LegalDocumentPage
+        fields = []
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(computed_status=value)
+
+
+class LegalDocumentIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().with_status()
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        query = to_nfc(self.search_query).strip()[:MAX_QUERY_LENGTH]
+        return search_documents(queryset, query)
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV and isinstance(value, str):
+            if value.startswith(FORMULA_PREFIXES):
+                # A leading apostrophe keeps the text as text when the file is opened.
+                return f"'{value}"
+        return value
+
+    def stream_csv(self, queryset):
+        yield UTF8_BOM
+        yield from super().stream_csv(queryset)
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response["Content-Type"] = "text/csv; charset=utf-8"
+        return response
+
+
+class LegalDocumentListingViewSet(PageListingViewSet):
+    model = LegalDocumentPage
+    index_view_class = LegalDocumentIndexView
+    icon = "doc-full"
+    menu_label = _("Legal documents")
+    menu_order = 290
+    add_to_admin_menu = True
+    name = "legal_documents"
+    filterset_class = LegalDocumentFilterSet
+    columns = [
+        BulkActionsColumn("bulk_actions"),
+        PageTitleColumn("title", label=_("Title"), sort_key="title", classname="title"),
+        Column("number", label=_("Number and symbol"), sort_key="number"),
+        Column("document_type", label=_("Document type")),
+        Column("issuing_body", label=_("Issuing body")),
+        DateColumn("issued_on", label=_("Issued on"), sort_key="issued_on"),
+        Column("status_label", label=_("Status")),
+        PageStatusColumn("status", label=_("Publication"), sort_key="live"),
+    ]
+    list_export = [
+        "number",
+        "title",
+        "document_type",
+        "issuing_body",
+        "field",
+        "signer",
+        "signer_position",
+        "issued_on",
+        "effective_from",
+        "effective_until",
+        "status_label",
+        "summary",
+        "full_url",
+    ]
+    export_headings = {
+        "number": _("Number and symbol"),
+        "title": _("Title"),
+        "document_type": _("Document type"),
+        "issuing_body": _("Issuing body"),
+        "field": _("Field"),
+        "signer": _("Signed by"),
+        "signer_position": _("Signer's position"),
+        "issued_on": _("Issued on"),
+        "effective_from": _("Effective from"),
+        "effective_until": _("Effective until"),
+        "status_label": _("Status"),
+        "summary": _("Summary"),
+        "full_url": _("Address"),
+    }
+    export_filename = "van-ban"
+    ordering = "-issued_on"
