@@ -103,6 +103,25 @@ def is_zip(file):
     return zip_names(file) is not None
 
 
+def is_mp3(file):
+    """An ID3 tag, or an MPEG audio frame header (11 sync bits set) at the start."""
+    head = read_head(file)
+    return head.startswith(b"ID3") or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0)
+
+
+def is_ogg(file):
+    return read_head(file).startswith(b"OggS")
+
+
+def is_iso_media(file):
+    """MP4 and M4A files open with a box whose type, at bytes 4 to 8, is "ftyp"."""
+    return read_head(file)[4:8] == b"ftyp"
+
+
+def is_webm(file):
+    return read_head(file).startswith(b"\x1a\x45\xdf\xa3")
+
+
 @dataclass(frozen=True)
 class DocumentFormat:
     label: str
@@ -147,6 +166,12 @@ DOCUMENT_FORMATS = {
     ),
     "zip": DocumentFormat("ZIP", "application/zip", is_zip),
     "rar": DocumentFormat("RAR", "application/vnd.rar", is_rar),
+    # Audio and video for the media pages and the audio block of articles.
+    "mp3": DocumentFormat("MP3", "audio/mpeg", is_mp3),
+    "ogg": DocumentFormat("OGG", "audio/ogg", is_ogg),
+    "m4a": DocumentFormat("M4A", "audio/mp4", is_iso_media),
+    "mp4": DocumentFormat("MP4", "video/mp4", is_iso_media),
+    "webm": DocumentFormat("WebM", "video/webm", is_webm),
 }
 
 

@@ -118,3 +118,21 @@ def jpeg_with_orientation_and_location(width=40, height=20):
     output = io.BytesIO()
     image.save(output, format="JPEG", exif=exif.tobytes(), quality=90)
     return output.getvalue()
+
+
+def mp3():
+    """An ID3v2.3 tag with no frames, then MPEG-1 Layer III frame headers."""
+    return b"ID3\x03\x00\x00\x00\x00\x00\x00" + b"\xff\xfb\x90\x00" * 64
+
+
+def ogg():
+    return b"OggS\x00\x02" + bytes(64)
+
+
+def iso_media(brand=b"isom"):
+    """The leading "ftyp" box of an MP4 or M4A file."""
+    return b"\x00\x00\x00\x18ftyp" + brand + b"\x00\x00\x02\x00" + brand + b"mp41" + bytes(64)
+
+
+def webm():
+    return b"\x1a\x45\xdf\xa3" + bytes(64)

@@ -78,6 +78,11 @@ def file_errors(response):
         ("so-lieu-cu.xls", files.ole2("Workbook")),
         ("trinh-chieu.ppt", files.ole2("PowerPoint Document")),
         ("ho-so.rar", files.rar()),
+        ("ban-tin.mp3", files.mp3()),
+        ("dan-ca.ogg", files.ogg()),
+        ("phong-su.mp4", files.iso_media()),
+        ("ban-tin.m4a", files.iso_media(b"M4A ")),
+        ("phong-su.webm", files.webm()),
     ],
 )
 def test_genuine_formats_accepted(limits, name, content):
@@ -97,6 +102,9 @@ def test_genuine_formats_accepted(limits, name, content):
         ("phu-luc.zip", files.PHP_SCRIPT),
         ("ho-so.rar", files.plain_zip()),
         ("trong.pdf", b""),
+        ("ban-tin.mp3", files.HTML_PAGE),
+        ("phong-su.mp4", files.WINDOWS_EXECUTABLE),
+        ("dan-ca.ogg", files.mp3()),
     ],
 )
 def test_content_must_match_extension(limits, name, content):

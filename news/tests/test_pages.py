@@ -178,12 +178,14 @@ def test_video_renders_link_and_transcript(client):
 
 
 def test_audio_file_renders_player(client):
-    from wagtail.models import Collection
-    from wagtail_factories import DocumentFactory
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
 
-    audio = DocumentFactory(
+    from documents.tests import files
+
+    audio = get_document_model().objects.create(
         title="Bản tin phát thanh tiếng Hà Nhì",
-        collection=Collection.get_first_root_node(),
+        file=ContentFile(files.mp3(), name="ban-tin-ha-nhi.mp3"),
     )
     media = MediaPageFactory(kind=MediaPage.Kind.AUDIO, embed_url="", media_file=audio)
 
