@@ -83,6 +83,9 @@ def restrict_contributor_create(request, parent_page, page_class):
     return None
 
 
+# NOTE: copying a page is not limited to the contributor's sections, because Wagtail's
+# before_copy_page hook does not receive the destination. The copy is an unpublished draft
+# that still has to pass the workflow.
 @hooks.register("before_move_page")
 def restrict_contributor_move(request, page, destination):
     if not is_contributor_only(request.user):
