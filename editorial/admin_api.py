@@ -1,4 +1,4 @@
-"""The admin API's page endpoint, refusing to publish confidential items with a clear message."""
+"""The admin API's page endpoint, rejecting the publication of confidential items with a clear message."""
 
 from rest_framework.exceptions import PermissionDenied as APIPermissionDenied
 from wagtail.admin.api.actions.publish import PublishPageAPIAction

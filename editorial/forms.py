@@ -26,7 +26,7 @@ class ReturnForm(forms.Form):
 
 
 class ScreeningForm(forms.Form):
-    """The checks the regulation asks the approver to confirm before an item is published."""
+    """The checks the regulation requires the approver to confirm before an item is published."""
 
     CHECKS = [
         (

@@ -151,8 +151,8 @@ class EditorialTaskState(TaskState):
 class EditorialTask(AbstractGroupApprovalTask):
     """Common behaviour of the three editorial tasks.
 
-    Whoever may act on an item at this task (``user_can_act``) may also open it in the
-    editor and edit it; everyone else finds it locked until the task is over.
+    A user who may act on an item at this task (``user_can_act``) may also open it in the
+    editor and edit it. For everyone else the item is locked until the task is over.
     """
 
     task_state_class = EditorialTaskState

@@ -10,7 +10,7 @@ class EditorialPagePermissionPolicy(PagePermissionPolicy):
 
     Wagtail lists every page under a user's permitted section in the explorer, the admin
     search and the admin API, drafts of other people included. A user without the "change"
-    permission (contributors and board members) sees only live pages and their own.
+    permission (contributors and board members) gets only live pages and their own.
     """
 
     def user_sees_all_drafts(self, user):

@@ -4,7 +4,7 @@ Every publication of a page passes through ``EditorialPublishPageRevisionAction`
 ``BasePage.publish`` uses the publish action registered for the page type, which covers the
 workflow, bulk publishing, ``publish_scheduled`` and any code calling ``revision.publish()``.
 The admin's own publish buttons and its API call Wagtail's action class directly, so
-``wagtail_hooks`` refuses confidential items there before the action runs, and the
+``wagtail_hooks`` rejects confidential items there before the action runs, and the
 ``pre_save`` guard in ``editorial.signals`` stops any path left.
 """
 
@@ -39,7 +39,7 @@ def revision_is_confidential(revision):
     return bool(revision and revision.content.get("is_confidential"))
 
 
-def refuse_if_confidential(page):
+def raise_if_confidential(page):
     """Raise ``ConfidentialPublishError`` when ``page``, as it would be published, is confidential."""
     if getattr(page, "is_confidential", False):
         logger.warning("Refused to publish confidential page %s", page.pk)
@@ -47,18 +47,18 @@ def refuse_if_confidential(page):
 
 
 class EditorialPublishPageRevisionAction(PublishPageRevisionAction):
-    """Wagtail's page publish action, refusing confidential revisions even when it skips
+    """Wagtail's page publish action, rejecting confidential revisions even when it skips
     permission checks, as the workflow and the scheduler do."""
 
     def check(self, skip_permission_checks=False):
-        refuse_if_confidential(self.object)
+        raise_if_confidential(self.object)
         super().check(skip_permission_checks=skip_permission_checks)
 
 
 def publish_workflow_state(workflow_state, user=None):
     """Publish the latest revision of an item whose editorial workflow has just finished.
 
-    Wagtail's default finish action publishes only when the last approver holds the plain
+    Wagtail's default finish action publishes only when the last approver has the plain
     publish permission. Here finishing the workflow is the authorisation itself: the
     secretary who completes the last task has no publish permission of their own.
     """

@@ -42,6 +42,8 @@ COLLECTION_PERMISSIONS = {
 SNIPPET_ACTIONS = ["add", "change", "delete", "view"]
 
 # Model permissions as "app_label.codename". Every role may log in to the admin.
+# NOTE: the migration grants what exists when it runs; a model added later (a new snippet)
+# needs its own data migration to grant its permissions to these groups.
 MODEL_PERMISSIONS = {
     ADMINISTRATOR: [
         "wagtailadmin.access_admin",

@@ -12,7 +12,7 @@ from wagtail.signals import task_submitted, workflow_cancelled, workflow_rejecte
 from home.models import BasePage
 
 from .models import EditorialTask, EditorialTaskState
-from .publishing import refuse_if_confidential
+from .publishing import raise_if_confidential
 
 logger = logging.getLogger(__name__)
 
@@ -24,8 +24,8 @@ class TaskStartedEmailNotifier(EmailNotificationMixin, Notifier):
     """Email the people who can act on an item when it reaches one of the editorial tasks.
 
     Wagtail's own notifier for group approval tasks writes to every member of the task's
-    groups; here a deputy hears only of items in their sections that they may approve.
-    The user's "submitted" notification preference applies.
+    groups. This one writes to a deputy only about items they may approve. The user's
+    "submitted" notification preference applies.
     """
 
     notification = "submitted"
@@ -71,8 +71,8 @@ task_submitted.connect(
 )
 
 
-@receiver(pre_save, dispatch_uid="editorial_refuse_confidential_publication")
-def refuse_confidential_publication(sender, instance, update_fields=None, raw=False, **kwargs):
+@receiver(pre_save, dispatch_uid="editorial_block_confidential_publication")
+def block_confidential_publication(sender, instance, update_fields=None, raw=False, **kwargs):
     """Stop any save that would make a confidential page live.
 
     Saving a draft revision of a live page updates only bookkeeping fields, so only a full
@@ -82,7 +82,7 @@ def refuse_confidential_publication(sender, instance, update_fields=None, raw=Fa
         return
     if update_fields is not None and not PUBLISHING_FIELDS.intersection(update_fields):
         return
-    refuse_if_confidential(instance)
+    raise_if_confidential(instance)
 
 
 def release_reviewer_lock(workflow_state, user=None):

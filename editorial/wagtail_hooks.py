@@ -1,5 +1,5 @@
 """Admin integration of the editorial workflow: where contributors may write, what they see,
-the refusal of confidential items on every publishing path, and the board's snippets."""
+the rejection of confidential items on every publishing path, and the board's snippets."""
 
 from django.db.models import Q
 from django.shortcuts import redirect
@@ -21,7 +21,7 @@ from .models import ContributorProfile, DeputyAssignment
 from .publishing import (
     ConfidentialPublishError,
     EditorialPublishPageRevisionAction,
-    refuse_if_confidential,
+    raise_if_confidential,
     revision_is_confidential,
 )
 from .signals import release_reviewer_lock
@@ -53,7 +53,7 @@ def is_contributor_only(user):
     )
 
 
-def contributor_refusal(user, parent, page_class):
+def contributor_create_error(user, parent, page_class):
     """Return why a contributor may not create a ``page_class`` under ``parent``, or None."""
     content_types = {label.lower() for label in CONTENT_PAGE_TYPES}
     if page_class._meta.label_lower not in content_types:
@@ -76,18 +76,21 @@ def contributor_refusal(user, parent, page_class):
 def restrict_contributor_create(request, parent_page, page_class):
     if not is_contributor_only(request.user):
         return None
-    reason = contributor_refusal(request.user, parent_page, page_class)
+    reason = contributor_create_error(request.user, parent_page, page_class)
     if reason:
         messages.error(request, reason)
         return redirect("wagtailadmin_explore", parent_page.pk)
     return None
 
 
+# NOTE: copying a page is not limited to the contributor's sections, because Wagtail's
+# before_copy_page hook does not receive the destination. The copy is an unpublished draft
+# that still has to pass the workflow.
 @hooks.register("before_move_page")
 def restrict_contributor_move(request, page, destination):
     if not is_contributor_only(request.user):
         return None
-    reason = contributor_refusal(request.user, destination, page.specific_class)
+    reason = contributor_create_error(request.user, destination, page.specific_class)
     if reason:
         messages.error(request, reason)
         return redirect("wagtailadmin_explore", page.get_parent().pk)
@@ -125,7 +128,7 @@ def chooser_hides_drafts(pages, request):
 
 
 class MySubmissionsPanel(Component):
-    """Dashboard panel listing the user's own items and where each one stands."""
+    """Dashboard panel listing the user's own items and the status of each."""
 
     name = "editorial_my_submissions"
     template_name = "editorial/panels/my_submissions.html"
@@ -159,17 +162,17 @@ def add_my_submissions_panel(request, panels):
 # Confidential items are never published ------------------------------------------------------
 
 
-def refuse_confidential_response(request, error, page):
+def confidential_error_response(request, error, page):
     messages.error(request, error.message)
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 @hooks.register("before_publish_page")
-def refuse_confidential_publish(request, page):
+def reject_confidential_publish(request, page):
     try:
-        refuse_if_confidential(page)
+        raise_if_confidential(page)
     except ConfidentialPublishError as error:
-        return refuse_confidential_response(request, error, page)
+        return confidential_error_response(request, error, page)
     return None
 
 
@@ -193,7 +196,7 @@ def save_confidential_new_page_as_draft(request, parent_page, page_class):
 
 
 @hooks.register("before_bulk_action")
-def refuse_confidential_bulk_publish(request, action_type, objects, action_class_instance):
+def reject_confidential_bulk_publish(request, action_type, objects, action_class_instance):
     if action_type != "publish" or not objects or not isinstance(objects[0], Page):
         return None
     candidates = []
@@ -222,7 +225,7 @@ def warn_confidential(request, page):
 
 
 @hooks.register("construct_admin_api")
-def refuse_confidential_in_admin_api(router):
+def reject_confidential_in_admin_api(router):
     from .admin_api import EditorialPagesAdminAPIViewSet
 
     router.register_endpoint("pages", EditorialPagesAdminAPIViewSet)

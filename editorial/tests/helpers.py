@@ -82,8 +82,8 @@ def act(client, page, action, **data):
     return client.post(workflow_action_url(page, action), data)
 
 
-def assert_refused(response):
-    """A refused admin request answers 403, or redirects with an error message."""
+def assert_rejected(response):
+    """Check that the admin rejected the request: 403, or a redirect with an error message."""
     assert response.status_code in (302, 403), response.status_code
 
 

@@ -15,7 +15,7 @@ from editorial.publishing import ConfidentialPublishError
 from .helpers import (
     act,
     approved_article,
-    assert_refused,
+    assert_rejected,
     client_for,
     current_task_name,
     draft_article,
@@ -38,10 +38,10 @@ def test_workflow_offers_no_publication(economy, contributor, secretary, head):
 
     response = act(client_for(secretary), article, "approve")
 
-    assert_refused(response)
+    assert_rejected(response)
     assert current_task_name(article) == "Thư ký đăng tải"
     assert not fresh(article).live
-    assert_refused(act(client_for(secretary), article, "schedule", go_live_at="2099-01-01 08:00"))
+    assert_rejected(act(client_for(secretary), article, "schedule", go_live_at="2099-01-01 08:00"))
     assert not fresh(article).live
 
 
@@ -53,19 +53,19 @@ def test_editor_warns_confidential(economy, contributor, secretary, head):
     assert any(CONFIDENTIAL_WORDS in message for message in messages_of(response))
 
 
-def test_superuser_workflow_finish_refused(economy, contributor, secretary, head):
+def test_superuser_workflow_finish_rejected(economy, contributor, secretary, head):
     from editorial.factories import UserFactory
 
     superuser = UserFactory(username="sieu-quan-tri", is_superuser=True, is_staff=True)
     article = approved_article(economy, contributor, secretary, head, is_confidential=True)
 
-    assert_refused(act(client_for(superuser), article, "approve"))
+    assert_rejected(act(client_for(superuser), article, "approve"))
 
     assert not fresh(article).live
     assert current_task_name(article) == "Thư ký đăng tải"
 
 
-def test_admin_publish_refused(economy, administrator):
+def test_admin_publish_rejected(economy, administrator):
     article = draft_article(economy, administrator, is_confidential=True)
 
     response = post_edit(client_for(administrator), article, "action-publish")
@@ -75,7 +75,7 @@ def test_admin_publish_refused(economy, administrator):
     assert any(CONFIDENTIAL_WORDS in message for message in messages_of(response))
 
 
-def test_admin_publish_of_newly_ticked_draft_refused(economy, administrator, client):
+def test_admin_publish_of_newly_ticked_draft_rejected(economy, administrator, client):
     article = draft_article(economy, administrator)
     article.save_revision(user=administrator).publish()
     admin_client = client_for(administrator)
@@ -89,7 +89,7 @@ def test_admin_publish_of_newly_ticked_draft_refused(economy, administrator, cli
     assert article.get_latest_revision().content["is_confidential"] is True
 
 
-def test_admin_create_and_publish_refused(economy, administrator):
+def test_admin_create_and_publish_rejected(economy, administrator):
     fields = {
         "title": "Kế hoạch bảo vệ biên giới",
         "lead": "Nội dung mật.",
@@ -106,7 +106,7 @@ def test_admin_create_and_publish_refused(economy, administrator):
     assert any(CONFIDENTIAL_WORDS in message for message in messages_of(response))
 
 
-def test_bulk_publish_refused(economy, administrator):
+def test_bulk_publish_rejected(economy, administrator):
     article = draft_article(economy, administrator, is_confidential=True)
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
 
@@ -117,7 +117,7 @@ def test_bulk_publish_refused(economy, administrator):
     assert any(CONFIDENTIAL_WORDS in message for message in messages_of(response))
 
 
-def test_bulk_publish_of_parent_refuses_confidential_child(news, economy, administrator):
+def test_bulk_publish_of_parent_rejects_confidential_child(news, economy, administrator):
     draft_article(economy, administrator, is_confidential=True)
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
 
@@ -129,7 +129,7 @@ def test_bulk_publish_of_parent_refuses_confidential_child(news, economy, admini
     assert not fresh(economy).get_children().live().exists()
 
 
-def test_admin_api_publish_refused(economy, administrator):
+def test_admin_api_publish_rejected(economy, administrator):
     article = draft_article(economy, administrator, is_confidential=True)
     url = reverse("wagtailadmin_api:pages:action", args=[article.pk, "publish"])
 
@@ -158,7 +158,7 @@ def test_scheduled_publication_cancelled(economy, administrator, client):
     assert CONFIDENTIAL_WORDS in errors.getvalue()
 
 
-def test_revision_publish_refused(economy, administrator):
+def test_revision_publish_rejected(economy, administrator):
     article = draft_article(economy, administrator, is_confidential=True)
 
     with pytest.raises(ConfidentialPublishError):
@@ -167,7 +167,7 @@ def test_revision_publish_refused(economy, administrator):
     assert not fresh(article).live
 
 
-def test_scheduling_refused(economy, administrator):
+def test_scheduling_rejected(economy, administrator):
     article = draft_article(economy, administrator, is_confidential=True)
     article.go_live_at = timezone.now() + datetime.timedelta(days=1)
     revision = article.save_revision(user=administrator)
@@ -178,7 +178,7 @@ def test_scheduling_refused(economy, administrator):
     assert Revision.objects.get(pk=revision.pk).approved_go_live_at is None
 
 
-def test_direct_save_refused(economy, administrator):
+def test_direct_save_rejected(economy, administrator):
     article = draft_article(economy, administrator, is_confidential=True)
     article.live = True
 

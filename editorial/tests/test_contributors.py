@@ -56,7 +56,7 @@ def test_contributor_limited_to_sections(news, economy, culture, contributor):
     assert any("Văn hóa - Xã hội" in message for message in messages_of(response))
 
 
-def test_contributor_without_unit_refused(economy):
+def test_contributor_without_unit_rejected(economy):
     user = UserFactory(username="ctv-chua-co-don-vi", roles=[roles.CONTRIBUTOR])
 
     response = post_create(client_for(user), economy, {"title": "Tin thử", "lead": "Sapo."})
@@ -174,11 +174,16 @@ def test_dashboard_lists_own_items_with_status(
     page = dashboard(contributor)
 
     assert "Tin, bài của tôi" in page
-    assert "Tin còn nháp" in page and "Bản nháp" in page
-    assert "Tin chờ thư ký" in page and "Đang chờ ở bước “Thư ký biên tập”" in page
-    assert "Tin bị trả lại" in page and "Ảnh chưa rõ nguồn." in page
-    assert "Tin đã đăng" in page and "Đã đăng" in page
-    assert "Tin hẹn giờ" in page and go_live_at.strftime("%d/%m/%Y %H:%M") in page
+    assert "Tin còn nháp" in page
+    assert "Bản nháp" in page
+    assert "Tin chờ thư ký" in page
+    assert "Đang chờ ở bước “Thư ký biên tập”" in page
+    assert "Tin bị trả lại" in page
+    assert "Ảnh chưa rõ nguồn." in page
+    assert "Tin đã đăng" in page
+    assert "Đã đăng" in page
+    assert "Tin hẹn giờ" in page
+    assert go_live_at.strftime("%d/%m/%Y %H:%M") in page
     assert HIDDEN_TITLE not in page
 
 

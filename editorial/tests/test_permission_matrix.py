@@ -1,6 +1,6 @@
 """Every role against every editorial action, through the admin's real URLs.
 
-A refused request answers 403 or redirects with an error message, and leaves the page as it
+A rejected request returns 403 or redirects with an error message, and leaves the page as it
 was. The owner of "another person's draft" is a second contributor; the deputy is assigned
 the section the items are written in.
 """
@@ -51,6 +51,7 @@ MATRIX = {
     "unpublish": {"administrator"},
     "delete_live": {"administrator"},
     "delete_own_draft": {"contributor", "member", "secretary", "deputy", "head", "administrator"},
+    "delete_others_draft": {"secretary", "deputy", "head", "administrator"},
 }
 
 CASES = [(action, role, role in allowed) for action, allowed in MATRIX.items() for role in ROLES]
@@ -68,7 +69,7 @@ def users(contributor, board):
     }
 
 
-def refused(response):
+def rejected(response):
     return response.status_code in (302, 403)
 
 
@@ -177,9 +178,11 @@ def run_case(action, user, setting):
         client.post(reverse("wagtailadmin_pages:unpublish", args=[article.pk]))
         return not fresh(article).live
 
-    if action in ("delete_live", "delete_own_draft"):
+    if action in ("delete_live", "delete_own_draft", "delete_others_draft"):
         if action == "delete_live":
             article = live_article(section, setting.other)
+        elif action == "delete_others_draft":
+            article = draft_article(section, setting.other)
         else:
             article = draft_article(section, user)
         client.post(reverse("wagtailadmin_pages:delete", args=[article.pk]))
@@ -198,7 +201,7 @@ def test_permission_matrix(action, role, allowed, users, economy, other_contribu
 
 
 @pytest.mark.parametrize("role", ["contributor", "member", "deputy", "head", "administrator"])
-def test_workflow_action_urls_refuse_outsiders(role, users, economy, other_contributor):
+def test_workflow_action_urls_reject_outsiders(role, users, economy, other_contributor):
     """Direct posts to the first task's action URLs by roles that may not act change nothing."""
     setting = Setting(users, economy, other_contributor)
     article = setting.submitted()
@@ -206,26 +209,26 @@ def test_workflow_action_urls_refuse_outsiders(role, users, economy, other_contr
 
     for action, data in (("approve", {}), ("reject", {"comment": "Không đạt."})):
         response = act(client, article, action, **data)
-        assert refused(response), response.status_code
+        assert rejected(response), response.status_code
 
     assert current_task_name(article) == "Thư ký biên tập"
     assert fresh(article).current_workflow_state.status == "in_progress"
 
 
 @pytest.mark.parametrize("role", ["contributor", "member", "deputy", "head", "administrator"])
-def test_publish_task_urls_refuse_outsiders(role, users, economy, other_contributor):
+def test_publish_task_urls_reject_outsiders(role, users, economy, other_contributor):
     setting = Setting(users, economy, other_contributor)
     article = setting.approved()
     client = client_for(users[role])
 
-    assert refused(act(client, article, "approve"))
-    assert refused(act(client, article, "schedule", go_live_at="2099-01-01 08:00"))
+    assert rejected(act(client, article, "approve"))
+    assert rejected(act(client, article, "schedule", go_live_at="2099-01-01 08:00"))
 
     assert current_task_name(article) == "Thư ký đăng tải"
     assert not fresh(article).live
 
 
-def test_task_state_of_other_page_refused(users, economy, culture, other_contributor):
+def test_task_state_of_other_page_rejected(users, economy, culture, other_contributor):
     """The action URL names a page and a task state; the task state's own page is checked."""
     setting = Setting(users, economy, other_contributor)
     in_section = setting.forwarded()
@@ -238,6 +241,6 @@ def test_task_state_of_other_page_refused(users, economy, culture, other_contrib
 
     response = deputy.post(url, SCREENING)
 
-    assert refused(response)
+    assert rejected(response)
     assert current_task_name(outside) == "Lãnh đạo Ban duyệt"
     assert current_task_name(in_section) == "Lãnh đạo Ban duyệt"

@@ -15,7 +15,7 @@ from .helpers import (
     SCREENING,
     act,
     approved_article,
-    assert_refused,
+    assert_rejected,
     client_for,
     current_task_name,
     draft_article,
@@ -89,7 +89,7 @@ def test_screening_confirmation_recorded(economy, contributor, secretary, head):
     assert "bí mật nhà nước" in entry.data["comment"]
 
 
-def test_approval_without_screening_refused(economy, contributor, secretary, head):
+def test_approval_without_screening_rejected(economy, contributor, secretary, head):
     article = forwarded_article(economy, contributor, secretary)
 
     act(client_for(head), article, "approve", no_state_secret="on")
@@ -150,12 +150,12 @@ def test_return_at_second_task_and_resubmit(economy, contributor, secretary, hea
     assert current_task_name(article) == LEADERS_APPROVE
 
 
-def test_sensitive_item_refused_to_deputy_approved_by_head(
+def test_sensitive_item_deputy_rejected_head_approves(
     news, economy, contributor, secretary, head, deputy
 ):
     article = forwarded_article(economy, contributor, secretary, is_sensitive=True)
 
-    assert_refused(act(client_for(deputy), article, "approve", **SCREENING))
+    assert_rejected(act(client_for(deputy), article, "approve", **SCREENING))
 
     assert current_task_name(article) == LEADERS_APPROVE
 
@@ -182,11 +182,11 @@ def test_deputy_approves_assigned_section(economy, contributor, secretary, deput
     assert current_task_name(article) == SECRETARY_PUBLISHES
 
 
-def test_deputy_outside_sections_refused(culture, contributor, secretary, head, deputy):
+def test_deputy_outside_sections_rejected(culture, contributor, secretary, head, deputy):
     article = forwarded_article(culture, contributor, secretary)
 
-    assert_refused(act(client_for(deputy), article, "approve", **SCREENING))
-    assert_refused(act(client_for(deputy), article, "reject", comment="Không đạt."))
+    assert_rejected(act(client_for(deputy), article, "approve", **SCREENING))
+    assert_rejected(act(client_for(deputy), article, "reject", comment="Không đạt."))
     assert current_task_name(article) == LEADERS_APPROVE
 
 
@@ -232,7 +232,7 @@ def test_scheduled_publication(economy, contributor, secretary, head, client):
     assert entry is not None
 
 
-def test_schedule_in_past_refused(economy, contributor, secretary, head):
+def test_schedule_in_past_rejected(economy, contributor, secretary, head):
     article = approved_article(economy, contributor, secretary, head)
     past = timezone.localtime() - datetime.timedelta(hours=2)
 
@@ -258,7 +258,7 @@ def test_cancel_and_resubmit_leaves_page_unlocked(economy, contributor, secretar
     article = submitted_article(economy, contributor)
 
     # The editor shows the author a locked form at the first task; Wagtail still lets the
-    # author cancel from it and answers with the editor again.
+    # author cancel from it and returns the editor again.
     response = post_edit(client_for(contributor), article, "action-cancel-workflow")
 
     assert response.status_code == 200
@@ -341,3 +341,24 @@ def test_decisions_in_audit_log(economy, contributor, secretary, head):
     assert ("wagtail.publish", secretary) in decisions
     last_approval = entries.filter(action="wagtail.workflow.approve").last()
     assert last_approval.data["comment"] == "Đã kiểm tra ảnh và chú thích."
+
+
+def test_live_page_scheduled_change(economy, contributor, secretary, head, client):
+    article = approved_article(economy, contributor, secretary, head)
+    act(client_for(secretary), article, "approve")
+    post_edit(client_for(contributor), article, "action-submit", {"lead": "Sapo hẹn giờ đăng."})
+    act(client_for(secretary), article, "approve")
+    act(client_for(head), article, "approve", **SCREENING)
+    go_live_at = timezone.localtime() + datetime.timedelta(hours=1)
+
+    act(
+        client_for(secretary), article, "schedule", go_live_at=go_live_at.strftime("%Y-%m-%d %H:%M")
+    )
+
+    article = fresh(article)
+    assert article.live
+    assert "Sapo hẹn giờ đăng." not in client.get(article.url).text
+    later = timezone.now() + datetime.timedelta(hours=2)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        call_command("publish_scheduled")
+    assert "Sapo hẹn giờ đăng." in client.get(fresh(article).url).text

@@ -1,4 +1,4 @@
-"""Wagtail's ``publish_scheduled``, refusing confidential revisions instead of failing on them.
+"""Wagtail's ``publish_scheduled``, skipping confidential revisions instead of failing on them.
 
 Run it from cron every few minutes; see docs/workflow.md.
 """
