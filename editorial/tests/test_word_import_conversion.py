@@ -398,3 +398,15 @@ def test_merged_cells_and_nested_text():
         ["Pa Ủ", "120", "30%"],
     ]
     assert article.tables[0]["first_row_is_table_header"] is False
+
+
+def test_unicode_text_in_legacy_font_kept():
+    """Unicode typed while a .VnTime font was selected must not be decoded again."""
+    document = docx.Document()
+    add_run(document.add_paragraph(), "Người dân Mường Tè", font=".VnTime")
+    add_run(document.add_paragraph(), "2024", font=".VnTime")
+    article = convert(document)
+    assert article.title == "Người dân Mường Tè"
+    assert paragraphs_html(article) == "<p>2024</p>"
+    assert article.encodings == set()
+    assert not any("Unicode" in note for note in article.notes)

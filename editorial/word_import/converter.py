@@ -6,14 +6,15 @@ Rules:
 - Lead: the paragraph after the title when it is short and wholly bold or italic.
 - Author and source: lines at the end such as "Tác giả: …", "Bài và ảnh: …", "Nguồn: …",
   "(Theo …)", or a short right-aligned or bold name.
-- Body: paragraphs, headings (as h2–h4), lists, bold, italic and links become rich text;
-  tables become table blocks; images become image blocks, with the caption when the next
-  paragraph is one. Empty paragraphs and Word-only styling (fonts, colours, sizes) go.
+- Body: paragraphs, headings (as h2–h4), lists, bold, italic and links become rich text.
+  Tables become table blocks, and images become image blocks with the caption when the
+  next paragraph is one. Empty paragraphs and Word-only styling (fonts, colours, sizes) go.
 - Text in TCVN3 or VNI fonts is converted to Unicode run by run; text without a legacy font
   is converted when statistics on the whole document show a legacy encoding.
 """
 
 import base64
+import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from docx.table import Table
 from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from PIL import Image as PILImage
 
 from editorial import vnencoding
 from editorial.vnencoding import Encoding, FontEncoding
@@ -41,6 +43,7 @@ CAPTION_MAX_LENGTH = 300
 BYLINE_MAX_LENGTH = 120
 TITLE_MAX_LENGTH = 255
 TITLE_SEARCH_DEPTH = 3
+PREVIEW_SIZE = 640  # pixels, the longer side of an image in the preview
 
 VML_NAMESPACE = "urn:schemas-microsoft-com:vml"
 VML_IMAGEDATA = f"{{{VML_NAMESPACE}}}imagedata"
@@ -78,13 +81,12 @@ class ImportedImage:
 
     @property
     def data_uri(self):
-        """The image as a data: URI, for the preview before anything is saved."""
-        mime = (
-            "image/jpeg"
-            if self.filename.endswith(".jpg")
-            else f"image/{self.filename.rsplit('.', 1)[-1]}"
-        )
-        return f"data:{mime};base64,{base64.b64encode(self.data).decode('ascii')}"
+        """A reduced copy of the image as a data: URI, for the preview before anything is saved."""
+        with PILImage.open(io.BytesIO(self.data)) as image:
+            image.thumbnail((PREVIEW_SIZE, PREVIEW_SIZE))
+            preview = io.BytesIO()
+            image.convert("RGBA" if "A" in image.getbands() else "RGB").save(preview, format="PNG")
+        return f"data:image/png;base64,{base64.b64encode(preview.getvalue()).decode('ascii')}"
 
 
 @dataclass
@@ -257,8 +259,8 @@ class WordConverter:
             cells = []
             for cell in self._row_cells(table, row_element):
                 if cell._tc in seen_cells:
-                    # A merged cell repeats in every grid position it spans; its text stays
-                    # in the first one.
+                    # A merged cell repeats in every grid position it spans. Its text stays
+                    # in the first one. NOTE: the span itself is not kept in the table block.
                     cells.append([])
                     continue
                 seen_cells.add(cell._tc)
@@ -419,16 +421,22 @@ class WordConverter:
                         yield from cell
 
     def _decode(self, items):
-        """Convert the text of every piece to Unicode NFC, by font or by document statistics."""
+        """Convert the text of every piece to Unicode NFC, by font or by document statistics.
+
+        A piece with letters that exist only in Unicode (ư, ạ…) is Unicode whatever its
+        font, because legacy text is made of Latin-1 codes only.
+        """
         piece_lists = list(self._all_piece_lists(items))
         unhinted = []
         for pieces in piece_lists:
             for piece in pieces:
-                piece.font_encoding = vnencoding.encoding_for_font(piece.font_name)
+                if vnencoding.UNICODE_ONLY_LETTERS.search(piece.text):
+                    piece.font_encoding = vnencoding.UNICODE_FONT
+                else:
+                    piece.font_encoding = vnencoding.encoding_for_font(piece.font_name)
                 if piece.font_encoding.encoding == Encoding.UNICODE:
                     unhinted.append(piece.text)
-                else:
-                    self.article.encodings.add(piece.font_encoding.encoding)
+
         document_encoding = vnencoding.detect_encoding(" ".join(unhinted))
         if document_encoding != Encoding.UNICODE:
             fallback = FontEncoding(document_encoding)
@@ -438,8 +446,12 @@ class WordConverter:
                         vnencoding.UNICODE_ONLY_LETTERS.search(piece.text)
                     ):
                         piece.font_encoding = fallback
-                        self.article.encodings.add(document_encoding)
+
         for pieces in piece_lists:
+            for piece in pieces:
+                changes_text = not piece.text.isascii() or piece.font_encoding.uppercase
+                if piece.font_encoding.encoding != Encoding.UNICODE and changes_text:
+                    self.article.encodings.add(piece.font_encoding.encoding)
             decode_pieces(pieces)
 
     # --- Title, lead, byline, captions -----------------------------------------------------
@@ -678,7 +690,7 @@ def tidy_pieces(pieces):
 
 
 def inline_html(pieces):
-    """Rich text HTML for the pieces of one paragraph: bold, italic, links, line breaks."""
+    """Return the rich text HTML of one paragraph's pieces: bold, italic, links, line breaks."""
     parts = []
     for link, linked in groupby(tidy_pieces(pieces), key=lambda piece: piece.link):
         inner = []
@@ -699,7 +711,7 @@ def inline_html(pieces):
 
 
 def rich_text(items):
-    """Rich text HTML for consecutive TextItems, with lists grouped and nested by level."""
+    """Return the rich text HTML of consecutive TextItems, with lists grouped and nested by level."""
     html = []
     open_lists = []  # (tag, level) of the lists still open, innermost last
 
@@ -734,7 +746,7 @@ def rich_text(items):
 
 
 def table_value(item):
-    """A TableBlock value for a TableItem: plain text cells, the first row as header if marked."""
+    """Return the TableBlock value of a TableItem: plain text cells, the first row as header if marked."""
     rows = []
     for row in item.rows:
         cells = []

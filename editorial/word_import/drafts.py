@@ -30,7 +30,7 @@ def can_import_into(section, user):
 
 
 def importable_sections(user):
-    """The sections where ``user`` may add an article, in tree order."""
+    """Return the sections where ``user`` may add an article, in tree order."""
     sections = SectionPage.objects.order_by("path")
     return [section for section in sections if can_import_into(section, user)]
 
@@ -102,7 +102,7 @@ def create_draft_article(article, section, user):
 
 
 def image_title(article, image):
-    """The title an imported image gets in the image library."""
+    """Return the title an imported image gets in the image library."""
     if image.caption:
         return image.caption
     return gettext("%(title)s (image %(number)s)") % {

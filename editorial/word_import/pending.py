@@ -2,7 +2,7 @@
 
 The file is kept in the default storage (local disk or object storage, so any app server
 can read it back) under a random name. Only the session of the person who uploaded it
-holds that name, with the chosen section and the original file name.
+stores that name, with the chosen section and the original file name.
 """
 
 import secrets

@@ -1,8 +1,8 @@
 """Open an uploaded Word file: size and type checks, .doc conversion, python-docx parsing.
 
-The content decides the type, not the file name: a .docx is a ZIP package with
-``word/document.xml``; a .doc (and an RTF file) is converted by LibreOffice when it is
-installed; a password-protected .docx is an OLE compound file holding an
+The content decides the type, not the file name. A .docx is a ZIP package with
+``word/document.xml``. A .doc (or an RTF file) is converted by LibreOffice when it is
+installed. A password-protected .docx is an OLE compound file with an
 ``EncryptedPackage`` stream.
 """
 
@@ -55,7 +55,7 @@ CONVERSION_FAILED_MESSAGE = _(
 
 
 def max_upload_size():
-    """The largest Word file accepted, in bytes (setting ``WORD_IMPORT_MAX_UPLOAD_SIZE``)."""
+    """Return the largest Word file accepted, in bytes (setting ``WORD_IMPORT_MAX_UPLOAD_SIZE``)."""
     return getattr(settings, "WORD_IMPORT_MAX_UPLOAD_SIZE", DEFAULT_MAX_UPLOAD_SIZE)
 
 
@@ -163,6 +163,8 @@ def convert_with_libreoffice(data, suffix):
     Each conversion uses its own temporary folder and LibreOffice profile, so conversions
     running at the same time on one server do not share a profile lock.
     """
+    # NOTE: the tests run this with a stand-in script for soffice; no real LibreOffice was
+    # installed where it was written.
     soffice = find_libreoffice()
     if not soffice:
         raise WordImportError(NO_LIBREOFFICE_MESSAGE)

@@ -1,8 +1,8 @@
 """Effective formatting of Word paragraphs and runs, resolved through the style hierarchy.
 
-python-docx reports only what is set directly on an element; a value it returns as None
-comes from the character style, the paragraph style and their base styles, then from the
-document defaults. The converter needs the effective font (to spot legacy encodings),
+python-docx reports only what is set directly on an element. A value it returns as None
+comes from the character style, the paragraph style and their base styles, or else from
+the document defaults. The converter needs the effective font (to spot legacy encodings),
 bold and italic, heading levels and list numbering.
 """
 
@@ -29,7 +29,7 @@ def _style_chain(style):
 
 
 def _rpr_font(rpr):
-    """The font of a ``w:rPr`` for Latin-1 text (``w:hAnsi``), else for ASCII (``w:ascii``)."""
+    """Return the font of a ``w:rPr`` for Latin-1 text (``w:hAnsi``), else for ASCII (``w:ascii``)."""
     if rpr is None or rpr.rFonts is None:
         return None
     return rpr.rFonts.get(qn("w:hAnsi")) or rpr.rFonts.get(qn("w:ascii"))
@@ -59,7 +59,7 @@ class DocumentFormatting:
     # --- Runs ------------------------------------------------------------------------
 
     def run_font(self, run, paragraph):
-        """The font name that Word draws the run's non-ASCII text in, or None."""
+        """Return the font name that Word draws the run's non-ASCII text in, or None."""
         font = _rpr_font(run._r.rPr)
         if font:
             return font
@@ -90,7 +90,7 @@ class DocumentFormatting:
         return bool(value) and value != WD_UNDERLINE.NONE
 
     def _run_styles(self, run, paragraph):
-        """The run's character style chain, then its paragraph's style chain."""
+        """Yield the run's character style chain, then its paragraph's style chain."""
         if run._r.rPr is not None and run._r.rPr.rStyle is not None:
             yield from _style_chain(run.style)
         if paragraph.style is not None:
@@ -151,7 +151,7 @@ class DocumentFormatting:
         return 0
 
     def _paragraph_properties(self, paragraph):
-        """The paragraph's own ``w:pPr``, then those of its style chain."""
+        """Yield the paragraph's own ``w:pPr``, then those of its style chain."""
         if paragraph._p.pPr is not None:
             yield paragraph._p.pPr
         if paragraph.style is not None:

@@ -1,5 +1,7 @@
 """Admin views: upload a Word file, preview the article, then create the draft."""
 
+import logging
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -13,6 +15,8 @@ from .drafts import create_draft_article, import_word_file, importable_sections
 from .errors import WordImportError
 from .forms import WordUploadForm
 from .pending import discard_pending, get_pending, store_pending
+
+logger = logging.getLogger(__name__)
 
 
 class WordImportViewMixin(WagtailAdminTemplateMixin):
@@ -45,6 +49,7 @@ class UploadView(WordImportViewMixin, FormView):
         try:
             article = import_word_file(data)
         except WordImportError as error:
+            logger.info("Word file rejected for user %s: %s", self.request.user.pk, error.message)
             form.add_error("file", error.message)
             return self.form_invalid(form)
         token = store_pending(self.request, data, uploaded.name, section.pk)
@@ -88,6 +93,7 @@ class CreateDraftView(WordImportViewMixin, View):
             article = import_word_file(data)
             page = create_draft_article(article, section, request.user)
         except WordImportError as error:
+            logger.info("Word file rejected for user %s: %s", request.user.pk, error.message)
             discard_pending(request, token)
             messages.error(request, error.message)
             return redirect(upload_url)
