@@ -26,6 +26,7 @@ from .publishing import (
 )
 from .signals import release_reviewer_lock
 from .status import submission_status
+from .word_import import wagtail_hooks as word_import_hooks  # noqa: F401 (registers the import view)
 
 # Wagtail admin strings around the workflow's buttons, worded for the board in this app's
 # catalogue ("Đã kiểm tra và đăng tải", "Gửi duyệt theo Quy trình biên tập").
