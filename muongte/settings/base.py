@@ -183,7 +183,19 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},
     },
     "loggers": {
-        "muongte": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+        **{
+            name: {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")}
+            for name in (
+                "muongte",
+                "home",
+                "news",
+                "documents",
+                "units",
+                "feedback",
+                "search",
+                "editorial",
+            )
+        },
         "django": {"handlers": ["console"], "level": "WARNING"},
     },
 }
