@@ -3,6 +3,7 @@
 import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.ui.tables.pages import BulkActionsColumn, PageStatusColumn, PageTitleColumn
@@ -31,7 +32,9 @@ class LegalDocumentFilterSet(WagtailFilterSet):
     issuing_body = django_filters.ModelChoiceFilter(
         label=_("Issuing body"), queryset=IssuingBody.objects.all()
     )
-    field = django_filters.ModelChoiceFilter(label=_("Field"), queryset=DocumentField.objects.all())
+    field = django_filters.ModelChoiceFilter(
+        label=pgettext_lazy("legal document", "Field"), queryset=DocumentField.objects.all()
+    )
     year = django_filters.TypedChoiceFilter(
         label=_("Year of issue"),
         field_name="issued_on__year",
@@ -39,7 +42,9 @@ class LegalDocumentFilterSet(WagtailFilterSet):
         coerce=int,
     )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=LegalDocumentPage.Status.choices, method="filter_status"
+        label=pgettext_lazy("legal document", "Status"),
+        choices=LegalDocumentPage.Status.choices,
+        method="filter_status",
     )
 
     class Meta:
@@ -94,7 +99,7 @@ class LegalDocumentListingViewSet(PageListingViewSet):
         Column("document_type", label=_("Document type")),
         Column("issuing_body", label=_("Issuing body")),
         DateColumn("issued_on", label=_("Issued on"), sort_key="issued_on"),
-        Column("status_label", label=_("Status")),
+        Column("status_label", label=pgettext_lazy("legal document", "Status")),
         PageStatusColumn("status", label=_("Publication"), sort_key="live"),
     ]
     list_export = [
@@ -117,15 +122,15 @@ class LegalDocumentListingViewSet(PageListingViewSet):
         "title": _("Title"),
         "document_type": _("Document type"),
         "issuing_body": _("Issuing body"),
-        "field": _("Field"),
+        "field": pgettext_lazy("legal document", "Field"),
         "signer": _("Signed by"),
         "signer_position": _("Signer's position"),
         "issued_on": _("Issued on"),
         "effective_from": _("Effective from"),
         "effective_until": _("Effective until"),
-        "status_label": _("Status"),
-        "summary": _("Summary"),
-        "full_url": _("Address"),
+        "status_label": pgettext_lazy("legal document", "Status"),
+        "summary": pgettext_lazy("legal document", "Summary"),
+        "full_url": pgettext_lazy("web page", "Address"),
     }
     export_filename = "van-ban"
     ordering = "-issued_on"

@@ -9,7 +9,7 @@ outdated link still shows a list and never an error page.
 from urllib.parse import urlencode
 
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from home.pagination import paginate
@@ -53,7 +53,7 @@ class LibraryFilters:
     CATALOGUES = (
         ("type", "document_type", DocumentType, _("Document type")),
         ("issuer", "issuing_body", IssuingBody, _("Issuing body")),
-        ("field", "field", DocumentField, _("Field")),
+        ("field", "field", DocumentField, pgettext_lazy("legal document", "Field")),
     )
 
     def __init__(self, data):
@@ -101,7 +101,7 @@ class LibraryFilters:
         if raw in LegalDocumentPage.Status.values:
             self.selected["status"] = raw
         else:
-            self.ignore(_("Status"), raw)
+            self.ignore(pgettext_lazy("legal document", "Status"), raw)
 
     @property
     def is_active(self):

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -58,8 +59,8 @@ class DocumentField(NamedSnippet):
     """Field (lĩnh vực) of state management a document belongs to."""
 
     class Meta(NamedSnippet.Meta):
-        verbose_name = _("Field")
-        verbose_name_plural = _("Fields")
+        verbose_name = pgettext_lazy("legal document", "Field")
+        verbose_name_plural = pgettext_lazy("legal document", "Fields")
 
 
 class LegalDocumentIndexPage(BasePage):
@@ -183,7 +184,7 @@ class LegalDocumentPage(BasePage):
     )
     field = models.ForeignKey(
         DocumentField,
-        verbose_name=_("Field"),
+        verbose_name=pgettext_lazy("legal document", "Field"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -205,7 +206,8 @@ class LegalDocumentPage(BasePage):
         help_text=_("The last day the document is in force. Leave empty if no end is set."),
     )
     summary = models.TextField(
-        _("Summary"), help_text=_("The trích yếu: what the document is about, in one sentence.")
+        pgettext_lazy("legal document", "Summary"),
+        help_text=_("The trích yếu: what the document is about, in one sentence."),
     )
     full_text = RichTextField(
         _("Full text"),

@@ -10,6 +10,7 @@ Content pages that name who wrote them add ``AttributionMixin`` (author, source,
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -213,7 +214,10 @@ class HomeFeaturedItem(Orderable):
 class HomeSection(Orderable):
     home = ParentalKey(HomePage, related_name="home_sections", on_delete=models.CASCADE)
     section = models.ForeignKey(
-        "news.SectionPage", verbose_name=_("Section"), on_delete=models.CASCADE, related_name="+"
+        "news.SectionPage",
+        verbose_name=pgettext_lazy("news", "Section"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     item_count = models.PositiveSmallIntegerField(
         _("Number of items"), default=4, help_text=_("How many of the latest items to show.")
