@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 from wagtail.models import Page
 
 from muongte.catalogues import expected_entries, read_catalogue
@@ -98,6 +99,23 @@ def english_interface_strings():
     return strings
 
 
+def open_body_editor(browser_page):
+    """Open the body's block menu, then add a text block; return the text seen on the way.
+
+    The block menu and the rich text toolbar exist only once an editor opens them.
+    """
+    texts = []
+    browser_page.locator("[data-contentpath='body'] .c-sf-add-button").first.click()
+    texts += browser_page.evaluate(VISIBLE_TEXT_SCRIPT)
+    with translation.override("vi"):
+        text_block = translation.gettext("Text")
+    browser_page.get_by_role("option", name=text_block, exact=True).click()
+    browser_page.locator("[data-contentpath='body'] .Draftail-Editor").first.wait_for()
+    browser_page.locator("[data-contentpath='body'] .public-DraftEditor-content").first.click()
+    texts += browser_page.evaluate(VISIBLE_TEXT_SCRIPT)
+    return texts
+
+
 @pytest.fixture
 def article():
     home = Page.objects.get(depth=2, slug="home")
@@ -125,6 +143,8 @@ def test_admin_screens_in_vietnamese(browser_page, live_server, article, make_us
         browser_page.wait_for_load_state("networkidle")
 
         texts = set(browser_page.evaluate(VISIBLE_TEXT_SCRIPT))
+        if screen == "new article":
+            texts.update(open_body_editor(browser_page))
         # Editors keep their Promote and Settings fields in tabs that are hidden until chosen.
         for tab in browser_page.get_by_role("tab").all():
             tab.click()

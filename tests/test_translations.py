@@ -15,7 +15,12 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from muongte.catalogues import expected_entries, read_catalogue, thirdparty_catalogue
+from muongte.catalogues import (
+    expected_entries,
+    read_catalogue,
+    thirdparty_catalogue,
+    write_catalogue,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 APPS = ["home", "news", "documents", "units", "feedback", "search", "editorial"]
@@ -188,3 +193,14 @@ def test_admin_javascript_catalogue_in_vietnamese(admin_client):
     text = response.content.decode()
     assert "Tr\\u00ecnh duy\\u1ec7t trang" in text or "Trình duyệt trang" in text
     assert "Vi\\u1ebft n\\u1ed9i dung" in text or "Viết nội dung" in text
+
+
+@pytest.mark.parametrize("po_path", THIRDPARTY_CATALOGUES, ids=catalogue_ids(THIRDPARTY_CATALOGUES))
+def test_thirdparty_catalogue_round_trip(po_path, tmp_path):
+    """Reading and writing the catalogue gives back the same file, so rebuilds show real changes."""
+    _, entries = read_catalogue(po_path)
+    copy = tmp_path / po_path.name
+
+    write_catalogue(copy, entries)
+
+    assert copy.read_text(encoding="utf-8") == po_path.read_text(encoding="utf-8")
