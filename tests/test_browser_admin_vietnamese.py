@@ -26,8 +26,8 @@ def create_superuser():
 
 
 # Whose admin screens the test checks, one user per way of seeing the admin.
-# NOTE: only a superuser exists so far; add a user in each editorial group (Thư ký Ban Biên tập,
-# Cộng tác viên, Trưởng Ban Biên tập…) here once the groups are created by a migration.
+# NOTE: only a superuser is checked so far. Add a user in each editorial group (Thư ký Ban Biên
+# tập, Cộng tác viên, Trưởng Ban Biên tập…) here once a migration creates the groups.
 ADMIN_USERS = {"superuser": create_superuser}
 
 # The screens contributors, the secretary and the head use, as URL templates over the tree below.
@@ -86,7 +86,7 @@ MIN_FIXED_LETTERS = 6
 def english_interface_strings():
     """Return the English msgids whose Vietnamese differs, as screen text and as one pattern.
 
-    The set holds the msgids without placeholders; the pattern matches a text made from a
+    The set contains the msgids without placeholders; the pattern matches a text made from a
     msgid with placeholders, whatever the values put in them.
     """
     entries = [*expected_entries("django").values(), *expected_entries("djangojs").values()]

@@ -121,7 +121,7 @@ PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sdr]|%[sdr]|\{[a-z_]*\}")
 
 @pytest.mark.parametrize("po_path", THIRDPARTY_CATALOGUES, ids=catalogue_ids(THIRDPARTY_CATALOGUES))
 def test_thirdparty_translations_keep_markup(po_path):
-    """Translations keep the HTML tags and placeholders of their msgid, whatever the flags say."""
+    """Translations keep the HTML tags and placeholders of their msgid, with or without format flags."""
     _, entries = read_catalogue(po_path)
     for entry in entries:
         source = entry.msgid_plural or entry.msgid
