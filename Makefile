@@ -6,7 +6,7 @@ PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format migrate demo messages
+.PHONY: help install run test lint format migrate demo messages audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -43,6 +43,10 @@ format: $(INSTALLED) ## Rewrite code in ruff's format
 APPS := home news documents units feedback search editorial
 
 messages: $(INSTALLED) ## Update the Vietnamese catalogues from the source and compile them (needs gettext)
+	-$(BIN)/python bin/update-thirdparty-catalogue
 	@for app in $(APPS); do (cd $$app && ../$(BIN)/python ../manage.py makemessages -l vi --no-obsolete); done
 	$(BIN)/python manage.py makemessages -l vi --no-obsolete $(foreach app,$(APPS),-i "$(app)/*") -i ".venv/*" -i "var/*" -i "tests/*"
 	$(BIN)/python manage.py compilemessages -l vi -i .venv -i var
+
+audit: $(INSTALLED) ## Lighthouse (mobile) on the demo site; reports in var/audit/ (needs npm, chromium)
+	PYTHON=$(BIN)/python bin/audit

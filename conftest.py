@@ -19,35 +19,49 @@ CHROMIUM_ARGS = [
 ]
 
 
+def keep_serialized_contents(start):
+    """Call ``start`` and give Django's new connections the test database's serialized contents.
+
+    Django keeps its database connections in thread-local storage, but in a thread with a
+    running asyncio loop, which Playwright's sync API leaves behind, it switches to separate
+    connection objects. Those lack the ``_test_serialized_contents`` that ``serialized_rollback``
+    restores from, so every transactional test after the browser started found an empty database.
+    """
+    from django.db import connections
+
+    contents = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+    result = start()
+    for alias, serialized in contents.items():
+        connections[alias]._test_serialized_contents = serialized
+    return result
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     """A headless Debian Chromium driven by Playwright; fails, never skips, when it is missing."""
     if not CHROMIUM_PATH.exists():
         pytest.fail(
             f"Chromium not found at {CHROMIUM_PATH}: install Debian's chromium package "
             "(apt-get install chromium) or set CHROMIUM_PATH."
         )
-    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; the ORM calls that tests make
     # alongside it are still synchronous, so Django's async-safety guard does not apply.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    serialized = {
-        alias: getattr(connections[alias], "_test_serialized_contents", None)
-        for alias in connections
-    }
-    with sync_playwright() as playwright:
-        # Inside Playwright's event loop Django hands the test new connection objects, which
-        # lack the database contents that serialized_rollback restores after each flush.
-        for alias, contents in serialized.items():
-            if contents is not None:
-                connections[alias]._test_serialized_contents = contents
+    playwright = keep_serialized_contents(sync_playwright().start)
+    try:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM_PATH), headless=True, args=CHROMIUM_ARGS
         )
         yield chromium
         chromium.close()
+    finally:
+        playwright.stop()
 
 
 @pytest.fixture

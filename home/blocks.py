@@ -11,14 +11,26 @@ RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "d
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
+    image = ImageChooserBlock(
+        label=_("Image"), help_text=_("Choose a photo from the image library or upload a new one.")
+    )
     alt_text = blocks.CharBlock(
         label=_("Alternative text"),
         max_length=255,
         help_text=_("Describe the image for people who cannot see it."),
     )
-    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=500)
-    credit = blocks.CharBlock(label=_("Photo by"), required=False, max_length=255)
+    caption = blocks.CharBlock(
+        label=_("Caption"),
+        required=False,
+        max_length=500,
+        help_text=_("Shown under the photo: what, where and when."),
+    )
+    credit = blocks.CharBlock(
+        label=_("Photo by"),
+        required=False,
+        max_length=255,
+        help_text=_("Name of the photographer or the source of the photo."),
+    )
 
     class Meta:
         icon = "image"
@@ -27,8 +39,15 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("Quotation"))
-    attribution = blocks.CharBlock(label=_("Said by"), required=False, max_length=255)
+    text = blocks.TextBlock(
+        label=_("Quotation"), help_text=_("The words quoted, without quotation marks.")
+    )
+    attribution = blocks.CharBlock(
+        label=_("Said by"),
+        required=False,
+        max_length=255,
+        help_text=_("Who said it, for example: Chủ tịch UBND huyện."),
+    )
 
     class Meta:
         icon = "openquote"
@@ -40,7 +59,12 @@ class AudioBlock(blocks.StructBlock):
     file = DocumentChooserBlock(
         label=_("Audio file"), help_text=_("An MP3 or OGG file from the document library.")
     )
-    title = blocks.CharBlock(label=_("Title"), required=False, max_length=255)
+    title = blocks.CharBlock(
+        label=_("Title"),
+        required=False,
+        max_length=255,
+        help_text=_("Shown above the player. Leave empty to use the file's title."),
+    )
 
     class Meta:
         icon = "media"
@@ -49,7 +73,9 @@ class AudioBlock(blocks.StructBlock):
 
 
 class DocumentLinkBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("File"))
+    document = DocumentChooserBlock(
+        label=_("File"), help_text=_("Choose a file from the document library or upload a new one.")
+    )
     title = blocks.CharBlock(
         label=_("Link text"),
         required=False,
@@ -64,9 +90,21 @@ class DocumentLinkBlock(blocks.StructBlock):
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "Use the headings for sub-titles; do not type whole paragraphs in bold or capitals."
+        ),
+    )
     image = CaptionedImageBlock()
-    table = TableBlock(label=_("Table"), template="blocks/table.html")
+    table = TableBlock(
+        label=_("Table"),
+        template="blocks/table.html",
+        help_text=_(
+            "For figures and schedules. Tick the header option so that screen readers can read the table."
+        ),
+    )
     video = EmbedBlock(
         label=_("Embedded video"),
         help_text=_("Link to a video on a video site, for example YouTube."),

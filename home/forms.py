@@ -1,6 +1,7 @@
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from .text import slugify_vi
+from .widgets import VietnameseSlugInput
 
 
 class BasePageForm(WagtailAdminPageForm):
@@ -14,6 +15,7 @@ class BasePageForm(WagtailAdminPageForm):
             # transliterated slug is always [a-z0-9-] and at most 255 characters, so
             # dropping the field's validators loses no check.
             self.fields["slug"].validators = []
+            self.fields["slug"].widget = VietnameseSlugInput()
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug")

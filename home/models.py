@@ -10,7 +10,6 @@ Content pages that name who wrote them add ``AttributionMixin`` (author, source,
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -205,7 +204,11 @@ class HomePage(BasePage):
 class HomeFeaturedItem(Orderable):
     home = ParentalKey(HomePage, related_name="featured_items", on_delete=models.CASCADE)
     page = models.ForeignKey(
-        "news.ArticlePage", verbose_name=_("Article"), on_delete=models.CASCADE, related_name="+"
+        "news.ArticlePage",
+        verbose_name=_("Article"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A published article to show in the featured box at the top of the home page."),
     )
 
     panels = [PageChooserPanel("page")]
@@ -215,9 +218,10 @@ class HomeSection(Orderable):
     home = ParentalKey(HomePage, related_name="home_sections", on_delete=models.CASCADE)
     section = models.ForeignKey(
         "news.SectionPage",
-        verbose_name=pgettext_lazy("news", "Section"),
+        verbose_name=_("News section"),
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_("A section whose latest items appear on the home page."),
     )
     item_count = models.PositiveSmallIntegerField(
         _("Number of items"), default=4, help_text=_("How many of the latest items to show.")
@@ -229,7 +233,9 @@ class HomeSection(Orderable):
 class LinkFields(models.Model):
     """A link to a page of the site or to another web address."""
 
-    label = models.CharField(_("Label"), max_length=255)
+    label = models.CharField(
+        _("Label"), max_length=255, help_text=_("The text of the link, short and clear.")
+    )
     link_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("Page of this site"),
@@ -237,6 +243,7 @@ class LinkFields(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_("Choose a page of this site, or leave empty and fill in a web address."),
     )
     link_url = models.URLField(
         _("Web address"),
@@ -278,7 +285,13 @@ class NavigationMenu(ClusterableModel):
         MAIN = "main", _("Main menu")
         FOOTER = "footer", _("Footer menu")
 
-    location = models.CharField(_("Location"), max_length=20, choices=Location.choices, unique=True)
+    location = models.CharField(
+        _("Location"),
+        max_length=20,
+        choices=Location.choices,
+        unique=True,
+        help_text=_("Where the menu appears: at the top of every page or in the footer."),
+    )
 
     panels = [FieldPanel("location"), InlinePanel("items", label=_("Menu items"))]
 
@@ -328,8 +341,18 @@ class PortalSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Name and position, for example: Nguyễn Văn A – Trưởng Ban Biên tập."),
     )
-    address = models.CharField(_("Address"), max_length=255, blank=True)
-    phone = models.CharField(_("Phone"), max_length=50, blank=True)
+    address = models.CharField(
+        _("Address"),
+        max_length=255,
+        blank=True,
+        help_text=_("Postal address of the editorial board, shown in the footer."),
+    )
+    phone = models.CharField(
+        _("Phone"),
+        max_length=50,
+        blank=True,
+        help_text=_("With the area code, for example: 0213 3881 234."),
+    )
     email = models.EmailField(
         _("Editorial board email"),
         blank=True,
@@ -341,7 +364,11 @@ class PortalSettings(BaseSiteSetting):
         blank=True,
         help_text=_("The licence or legal notice shown in the footer."),
     )
-    provincial_portal_url = models.URLField(_("Provincial portal address"), blank=True)
+    provincial_portal_url = models.URLField(
+        _("Provincial portal address"),
+        blank=True,
+        help_text=_("Full web address, starting with https://"),
+    )
     procedures_url = models.URLField(
         _("Administrative procedures system address"),
         blank=True,

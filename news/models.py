@@ -21,7 +21,12 @@ CONTENT_PAGE_TYPES = ["news.ArticlePage", "news.AlbumPage", "news.MediaPage"]
 class SectionPage(BasePage):
     """A news section such as "Tin tức - Sự kiện"; sections nest ("Tin tức - Sự kiện" › "Kinh tế")."""
 
-    intro = RichTextField(_("Introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("Introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("One or two sentences shown at the top of the section, above its items."),
+    )
 
     parent_page_types = ["home.HomePage", "news.SectionPage"]
     subpage_types = ["news.SectionPage", *CONTENT_PAGE_TYPES]
@@ -104,8 +109,22 @@ class ArticlePage(FeaturedImageMixin, AttributionMixin, BasePage):
             "The sapo: one or two sentences that sum up the article, shown in bold under the title."
         ),
     )
-    body = StreamField(ArticleBodyBlock(), verbose_name=_("Body"), blank=True)
-    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("Tags"))
+    body = StreamField(
+        ArticleBodyBlock(),
+        verbose_name=_("Body"),
+        blank=True,
+        help_text=_(
+            "The text of the article. Add paragraphs, photos, tables and files with the + button."
+        ),
+    )
+    tags = ClusterTaggableManager(
+        through=ArticleTag,
+        blank=True,
+        verbose_name=_("Tags"),
+        help_text=_(
+            "A few key words that help readers find related articles; press Enter after each."
+        ),
+    )
     event_at = models.DateTimeField(
         _("Event date and time"),
         null=True,
@@ -160,7 +179,12 @@ class ArticlePage(FeaturedImageMixin, AttributionMixin, BasePage):
 class AlbumPage(FeaturedImageMixin, AttributionMixin, BasePage):
     """A photo album promoting the district's people and places."""
 
-    description = RichTextField(_("Description"), blank=True, features=RICH_TEXT_FEATURES)
+    description = RichTextField(
+        _("Description"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What the album shows: the event, the place and the date."),
+    )
 
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
@@ -189,14 +213,23 @@ class AlbumPage(FeaturedImageMixin, AttributionMixin, BasePage):
 class AlbumPhoto(Orderable):
     album = ParentalKey(AlbumPage, related_name="photos", on_delete=models.CASCADE)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("Image"), on_delete=models.CASCADE, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("Image"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Choose a photo from the image library or upload a new one."),
     )
     alt_text = models.CharField(
         _("Alternative text"),
         max_length=255,
         help_text=_("Describe the photo in a short sentence for people who cannot see it."),
     )
-    caption = models.CharField(_("Caption"), max_length=500, blank=True)
+    caption = models.CharField(
+        _("Caption"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown under the photo: what, where and when."),
+    )
 
     panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
 
@@ -208,8 +241,19 @@ class MediaPage(FeaturedImageMixin, AttributionMixin, BasePage):
         VIDEO = "video", _("Video")
         AUDIO = "audio", _("Audio")
 
-    kind = models.CharField(_("Kind"), max_length=10, choices=Kind.choices, default=Kind.VIDEO)
-    description = RichTextField(_("Description"), blank=True, features=RICH_TEXT_FEATURES)
+    kind = models.CharField(
+        _("Kind"),
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.VIDEO,
+        help_text=_("Choose whether the item is a video clip or a sound recording."),
+    )
+    description = RichTextField(
+        _("Description"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What the clip is about, in a few sentences."),
+    )
     embed_url = models.URLField(
         _("Video address"),
         blank=True,

@@ -14,7 +14,12 @@ from home.models import BasePage
 class UnitIndexPage(BasePage):
     """Lists every unit, grouped by kind."""
 
-    intro = RichTextField(_("Introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("Introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("One or two sentences shown above the list of units."),
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["units.UnitPage"]
@@ -49,7 +54,12 @@ class UnitPage(BasePage):
         MASS_ORGANISATION = "mass_organisation", _("Mass organisation")
         PUBLIC_SERVICE_UNIT = "public_service_unit", _("Public service unit")
 
-    kind = models.CharField(_("Kind of unit"), max_length=30, choices=Kind.choices)
+    kind = models.CharField(
+        _("Kind of unit"),
+        max_length=30,
+        choices=Kind.choices,
+        help_text=_("Units of the same kind are listed together in the unit directory."),
+    )
     parent_unit = models.ForeignKey(
         "self",
         verbose_name=_("Parent unit"),
@@ -57,15 +67,43 @@ class UnitPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="child_units",
+        help_text=_(
+            "The unit this one belongs to, if any. Leave empty for a commune or an office."
+        ),
     )
     summary = models.TextField(
         _("Short description"), blank=True, help_text=_("One or two sentences shown in lists.")
     )
-    functions = RichTextField(_("Functions and duties"), blank=True, features=RICH_TEXT_FEATURES)
-    address = models.CharField(_("Address"), max_length=255, blank=True)
-    phone = models.CharField(_("Phone"), max_length=50, blank=True)
-    email = models.EmailField(_("Official email"), blank=True)
-    map_url = models.URLField(_("Map link"), blank=True)
+    functions = RichTextField(
+        _("Functions and duties"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("As set out in the decision that establishes the unit."),
+    )
+    address = models.CharField(
+        _("Address"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Where citizens can visit the unit, for example: Tổ dân phố số 5, thị trấn Mường Tè."
+        ),
+    )
+    phone = models.CharField(
+        _("Phone"),
+        max_length=50,
+        blank=True,
+        help_text=_("With the area code, for example: 0213 3881 234."),
+    )
+    email = models.EmailField(
+        _("Official email"),
+        blank=True,
+        help_text=_("The unit's official address, for example: vanphong@muongte.laichau.gov.vn."),
+    )
+    map_url = models.URLField(
+        _("Map link"),
+        blank=True,
+        help_text=_("Link to the unit's location on an online map, starting with https://"),
+    )
 
     parent_page_types = ["units.UnitIndexPage"]
     subpage_types = []

@@ -57,6 +57,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses HTML and other text responses; Django 4.2+ pads them against BREACH. Static
+    # files are compressed by the web server in production (docs/performance.md).
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -111,7 +114,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # The portal, its admin and its messages are in Vietnamese only.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project-level catalogue comes first; locale/thirdparty completes Wagtail's, Django's and
+# the other packages' Vietnamese (see muongte/catalogues.py). LOCALE_PATHS catalogues take
+# precedence over every app's own, so a msgid shared with an app must keep one meaning.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "thirdparty"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
