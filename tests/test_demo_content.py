@@ -76,12 +76,18 @@ def test_regulation_page_has_metadata_text_and_file(client):
 def test_regulation_text_is_nfc():
     import unicodedata
 
+    import docx
+
     load_demo()
 
     regulation = LegalDocumentPage.objects.get(title=REGULATION_TITLE)
     assert unicodedata.is_normalized("NFC", regulation.full_text)
     with regulation.attachments.get().file.file.open() as attached:
-        assert unicodedata.is_normalized("NFC", attached.read().decode("utf-8"))
+        attached_text = "\n".join(
+            paragraph.text for paragraph in docx.Document(attached).paragraphs
+        )
+    assert "Điều 16. Quy trình biên tập" in attached_text
+    assert unicodedata.is_normalized("NFC", attached_text)
 
 
 def test_demo_builds_units_sections_album_menus_settings(client):
