@@ -133,15 +133,6 @@ def test_thirdparty_translations_keep_markup(po_path):
         )
 
 
-# NOTE: the legal document library gives these generic msgids its own meaning ("Field" as the
-# subject field "Lĩnh vực", "Summary" as "Trích yếu"), which locale/thirdparty overrides with
-# Wagtail's. The documents app should give them a context (pgettext_lazy) or its own msgids;
-# each entry goes once it does.
-PENDING_SHARED_MSGIDS = {
-    "documents": {"Field", "Fields", "Summary", "Filter", "Documents", "Status"},
-}
-
-
 @pytest.mark.parametrize("po_path", CATALOGUE_DIRS.values(), ids=catalogue_ids())
 def test_project_msgids_agree_with_thirdparty(po_path):
     """A msgid the project shares with Wagtail or Django has one translation everywhere.
@@ -151,15 +142,12 @@ def test_project_msgids_agree_with_thirdparty(po_path):
     """
     _, thirdparty = read_catalogue(thirdparty_catalogue("django"))
     shared = {entry.key: entry.msgstr[0] for entry in thirdparty}
-    pending = PENDING_SHARED_MSGIDS.get(po_path.relative_to(REPO).parts[0], set())
     _, entries = read_catalogue(po_path)
 
     disagreements = {
         entry.msgid: (entry.msgstr[0], shared[entry.key])
         for entry in entries
-        if entry.key in shared
-        and entry.msgstr[0] != shared[entry.key]
-        and entry.msgid not in pending
+        if entry.key in shared and entry.msgstr[0] != shared[entry.key]
     }
 
     assert not disagreements, f"project translation vs locale/thirdparty: {disagreements}"
