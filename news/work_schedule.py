@@ -19,6 +19,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from home.forms import BasePageForm
 from home.models import BasePage
 
 WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{1,2})$")
@@ -108,6 +109,8 @@ class WorkScheduleIndexPage(BasePage):
                     "“%(week)s” is not a valid week. Choose a week such as %(example)s; "
                     "the schedule of the current week is shown instead."
                 ) % {"week": requested[:40], "example": today_week.param}
+        # NOTE: the page depends on today's date, so a front-end cache must not keep it
+        # past the end of the week; no cache header is set here.
         week_page = self.week_pages().filter(week_start=week.monday).first()
         context = self.get_context(request, *args, **kwargs)
         context.update(schedule_context(self, week, week_page, today_week))
@@ -118,8 +121,31 @@ class WorkScheduleIndexPage(BasePage):
         return TemplateResponse(request, template, context, status=400 if week_error else 200)
 
 
+class WorkSchedulePageForm(BasePageForm):
+    """Rejects a second page for a week that the same schedule already has.
+
+    The check lives in the form because a page being created has no place in the tree
+    while its form is validated, so only the form knows the parent.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        week_start = cleaned_data.get("week_start")
+        if week_start and self.parent_page is not None:
+            duplicate = (
+                WorkSchedulePage.objects.child_of(self.parent_page)
+                .filter(week_start=week_start)
+                .exclude(pk=self.instance.pk)
+            )
+            if duplicate.exists():
+                self.add_error("week_start", _("This schedule already has a page for that week."))
+        return cleaned_data
+
+
 class WorkSchedulePage(BasePage):
     """The schedule of one week: entries by day, edited and moderated as one page."""
+
+    base_form_class = WorkSchedulePageForm
 
     week_start = models.DateField(
         _("Monday of the week"),
@@ -149,17 +175,6 @@ class WorkSchedulePage(BasePage):
         super().clean()
         if self.week_start and self.week_start.weekday() != 0:
             raise ValidationError({"week_start": _("Choose the Monday of the week.")})
-        parent = self.get_parent() if self.pk else getattr(self, "_cached_parent_obj", None)
-        if self.week_start and parent is not None:
-            duplicate = (
-                WorkSchedulePage.objects.child_of(parent)
-                .filter(week_start=self.week_start)
-                .exclude(pk=self.pk)
-            )
-            if duplicate.exists():
-                raise ValidationError(
-                    {"week_start": _("This schedule already has a page for that week.")}
-                )
 
     @property
     def week(self):

@@ -286,7 +286,12 @@ class UnitPage(BasePage):
 
 
 class UnitLeader(Orderable):
-    """A leader of a unit, shown on the unit page in the order set here."""
+    """A leader of a unit, shown on the unit page in the order set here.
+
+    ``phone`` and ``email`` are personal data: anything that publishes leaders (templates,
+    feeds, the API) must read them through ``UnitPage.public_leaders()``, which blanks them
+    unless the unit publishes its leaders' contacts.
+    """
 
     unit = ParentalKey(UnitPage, related_name="leaders", on_delete=models.CASCADE)
     name = models.CharField(_("Full name"), max_length=255)

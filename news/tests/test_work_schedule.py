@@ -4,13 +4,16 @@ import datetime
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from news.factories import (
     ScheduleEntryFactory,
     WorkScheduleIndexPageFactory,
     WorkSchedulePageFactory,
 )
-from news.work_schedule import Week
+from news.work_schedule import Week, WorkSchedulePage
 
 pytestmark = pytest.mark.django_db
 
@@ -189,19 +192,61 @@ def test_week_page_renders_with_navigation(client, today):
     assert nav_links(html) == {"2026-W23": "prev", "2026-W25": "next"}
 
 
-def test_week_start_must_be_a_free_monday():
-    from django.core.exceptions import ValidationError
+def test_week_start_must_be_monday():
+    week = WorkSchedulePageFactory(week_start=datetime.date(2026, 6, 8))
 
+    week.week_start = datetime.date(2026, 6, 9)
+    with pytest.raises(ValidationError) as error:
+        week.clean()
+
+    assert "week_start" in error.value.message_dict
+
+
+def week_form_data(title, week_start, entries=()):
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": f"lich-cong-tac-{week_start}",
+            "week_start": week_start,
+            "entries": inline_formset(list(entries)),
+            "notes": rich_text(""),
+            "comments": inline_formset([]),
+        }
+    )
+
+
+def test_admin_creates_week_with_entries(admin_client):
+    index = WorkScheduleIndexPageFactory()
+    url = reverse("wagtailadmin_pages:add", args=("news", "workschedulepage", index.pk))
+    entry = {
+        "weekday": "2",
+        "start_time": "14:00",
+        "leaders": "Chủ tịch UBND huyện",
+        "content": "Làm việc với xã Mù Cả",
+        "place": "Xã Mù Cả",
+        "preparing_unit": "Văn phòng HĐND và UBND huyện",
+    }
+
+    response = admin_client.post(
+        url, week_form_data("Lịch công tác tuần 23", "2026-06-01", [entry])
+    )
+
+    assert response.status_code == 302
+    page = WorkSchedulePage.objects.child_of(index).get()
+    assert page.week_start == datetime.date(2026, 6, 1)
+    entries = list(page.get_latest_revision_as_object().entries.all())
+    assert [entry.content for entry in entries] == ["Làm việc với xã Mù Cả"]
+
+
+def test_admin_rejects_second_page_for_week(admin_client):
     index = WorkScheduleIndexPageFactory()
     WorkSchedulePageFactory(parent=index, week_start=datetime.date(2026, 6, 1))
-    tuesday = WorkSchedulePageFactory(parent=index, week_start=datetime.date(2026, 6, 8))
+    url = reverse("wagtailadmin_pages:add", args=("news", "workschedulepage", index.pk))
 
-    tuesday.week_start = datetime.date(2026, 6, 9)
-    with pytest.raises(ValidationError) as not_monday:
-        tuesday.clean()
-    tuesday.week_start = datetime.date(2026, 6, 1)
-    with pytest.raises(ValidationError) as taken:
-        tuesday.clean()
+    response = admin_client.post(
+        url, week_form_data("Lịch công tác tuần 23 (bản hai)", "2026-06-01")
+    )
 
-    assert "week_start" in not_monday.value.message_dict
-    assert "week_start" in taken.value.message_dict
+    assert response.status_code == 200
+    assert "Tuần này đã có trang lịch công tác." in response.content.decode()
+    assert WorkSchedulePage.objects.child_of(index).count() == 1
