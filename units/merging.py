@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.log_actions import log
 
 from .models import Spokesperson, UnitPage
 
@@ -105,5 +106,15 @@ def merge_units(sources, target, user=None, merged_on=None):
             ended_on=merged_on - datetime.timedelta(days=1)
         )
         unpublish_with_descendants(source, user)
+        log(
+            instance=source,
+            action="units.merge",
+            user=user,
+            data={
+                "target_id": target.pk,
+                "target_title": target.title,
+                "merged_on": merged_on.strftime("%d/%m/%Y"),
+            },
+        )
         logger.info("Merged unit %s into unit %s", source.pk, target.pk)
     return redirects

@@ -173,10 +173,33 @@ def read_xlsx(data):
             [RowError(None, _("The file is not a valid Excel (.xlsx) workbook."))]
         ) from None
     try:
-        sheet = workbook.worksheets[0]
-        return [[cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+        return sheet_rows(workbook.worksheets[0])
     finally:
         workbook.close()
+
+
+def sheet_rows(sheet):
+    """Return the rows of ``sheet`` as lists of strings, without its trailing empty rows.
+
+    A sheet formatted down to its last row reports a million rows, so empty rows are kept
+    only when a filled row follows them (they still count for row numbers), and reading
+    stops once the sheet has more filled rows than an import may take.
+    """
+    rows = []
+    pending_empty = 0
+    filled = 0
+    for values in sheet.iter_rows(values_only=True):
+        cells = [cell_text(value) for value in values]
+        if not any(cells):
+            pending_empty += 1
+            continue
+        rows.extend([] for _ in range(pending_empty))
+        pending_empty = 0
+        rows.append(cells)
+        filled += 1
+        if filled > MAX_ROWS + 1:
+            break
+    return rows
 
 
 def cell_text(value):
@@ -256,8 +279,8 @@ def parse_rows(rows):
         result.errors.append(
             RowError(
                 None,
-                _("The file has %(count)d procedures; import at most %(max)d at a time.")
-                % {"count": len(data_rows), "max": MAX_ROWS},
+                _("The file has more than %(max)d procedures; import at most %(max)d at a time.")
+                % {"max": MAX_ROWS},
             )
         )
         return result

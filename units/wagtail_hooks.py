@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -105,3 +106,16 @@ def page_header_procedure_import(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def page_listing_procedure_import(page, user, next_url=None):
     yield from procedure_import_button(page, user, priority=45)
+
+
+@hooks.register("register_log_actions")
+def register_unit_log_actions(actions):
+    @actions.register_action("units.merge")
+    class UnitMergedFormatter(LogFormatter):
+        label = _("Merge units")
+
+        def format_message(self, log_entry):
+            return _("Merged into “%(target)s” on %(date)s") % {
+                "target": log_entry.data.get("target_title", ""),
+                "date": log_entry.data.get("merged_on", ""),
+            }

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import PageLogEntry
 
 from news.factories import ArticlePageFactory
 from units.factories import (
@@ -51,6 +52,9 @@ def test_merge_redirects_unit_and_subpages(client, communes):
     assert source.merged_into_id == target.pk
     assert source.merged_on == datetime.date(2025, 7, 1)
     assert Redirect.objects.filter(redirect_page=target, is_permanent=True).count() == 2
+    entry = PageLogEntry.objects.get(page=source, action="units.merge")
+    assert entry.data["target_id"] == target.pk
+    assert entry.message == "Đã hợp nhất vào “Xã Mù Cả” ngày 01/07/2025"
 
 
 def test_merged_unit_articles_keep_old_name(client, communes):

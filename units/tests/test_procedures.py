@@ -222,6 +222,25 @@ def test_import_xlsx():
     assert procedure.fee == "75.000 đồng"
 
 
+def test_import_xlsx_counts_empty_rows():
+    page = ProcedureListPageFactory()
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Tên thủ tục", "Lĩnh vực", "Cấp thực hiện", "Thời hạn giải quyết"])
+    sheet.append(["Đăng ký khai sinh", "Hộ tịch", "Cấp xã", "1 ngày"])
+    sheet.append([])
+    sheet.append(["Cấp bản sao trích lục", "Hộ tịch", "Cấp thôn", "1 ngày"])
+    sheet.cell(row=5000, column=1).number_format = "@"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+
+    with pytest.raises(ProcedureImportError) as error:
+        import_procedures(page, buffer, "co-dong-trong.xlsx")
+
+    assert [row_error.row for row_error in error.value.errors] == [4]
+
+
 def test_import_bad_rows_lists_every_error_saves_nothing():
     page = ProcedureListPageFactory()
     ProcedureFactory(page=page, name="Thủ tục cũ")
@@ -282,6 +301,18 @@ def test_import_rejects_unreadable_files(content, filename, expected):
         import_procedures(page, io.BytesIO(content), filename)
 
     assert expected in str(error.value)
+    assert page.revisions.count() == 0
+
+
+def test_import_rejects_too_many_rows(monkeypatch):
+    monkeypatch.setattr("units.procedure_import.MAX_ROWS", 2)
+    page = ProcedureListPageFactory()
+    rows = [["", f"Thủ tục {n}", "Hộ tịch", "Cấp xã", "1 ngày", "", "", ""] for n in range(3)]
+
+    with pytest.raises(ProcedureImportError) as error:
+        import_procedures(page, make_csv(rows), "qua-nhieu.csv")
+
+    assert "nhiều hơn 2 thủ tục" in str(error.value)
     assert page.revisions.count() == 0
 
 
