@@ -1,10 +1,15 @@
-"""Factories for sections, articles, albums and video or audio items, in Vietnamese."""
+"""Factories for sections, articles, albums, media, projects, reports and schedules, in Vietnamese."""
+
+import datetime
 
 import factory
 from wagtail.rich_text import RichText
 
 from home.factories import BasePageFactory, ImageFactory, site_home_page
 from news.models import AlbumPage, AlbumPhoto, ArticlePage, MediaPage, SectionPage
+from news.procurement import BiddingPackage, ProjectIndexPage, ProjectPage
+from news.statistics_reports import StatisticsIndexPage, StatisticsReportPage
+from news.work_schedule import ScheduleEntry, WorkScheduleIndexPage, WorkSchedulePage
 
 
 class SectionPageFactory(BasePageFactory):
@@ -67,3 +72,95 @@ class MediaPageFactory(BasePageFactory):
 
     class Meta:
         model = MediaPage
+
+
+class ProjectIndexPageFactory(BasePageFactory):
+    title = "Dự án - Đấu thầu"
+    parent = factory.LazyFunction(site_home_page)
+
+    class Meta:
+        model = ProjectIndexPage
+
+
+class ProjectPageFactory(BasePageFactory):
+    title = factory.Sequence(lambda n: f"Đường giao thông bản Nậm Củm – Pa Ủ, đoạn {n}")
+    objective = "<p>Xây dựng tuyến đường dài 5,2 km phục vụ đi lại của nhân dân.</p>"
+    field = ProjectPage.Field.TRANSPORT
+    investor = "Ban Quản lý dự án đầu tư xây dựng huyện Mường Tè"
+    location = "Xã Pa Ủ, huyện Mường Tè"
+    total_investment = 14_500_000_000
+    funding_source = "Vốn ngân sách tỉnh"
+    start_year = 2025
+    end_year = 2027
+    status = ProjectPage.Status.IN_PROGRESS
+    parent = factory.SubFactory(ProjectIndexPageFactory)
+
+    class Meta:
+        model = ProjectPage
+
+
+class BiddingPackageFactory(factory.django.DjangoModelFactory):
+    project = factory.SubFactory(ProjectPageFactory)
+    name = factory.Sequence(lambda n: f"Gói thầu số {n:02d}: Thi công xây dựng")
+    estimated_price = 12_000_000_000
+    selection_method = BiddingPackage.SelectionMethod.OPEN_BIDDING
+    notice_number = factory.Sequence(lambda n: f"IB25000{n:04d}")
+    notice_url = "https://muasamcong.mpi.gov.vn/"
+    notice_published_on = datetime.date(2025, 3, 3)
+    sort_order = factory.Sequence(int)
+
+    class Meta:
+        model = BiddingPackage
+
+
+class StatisticsIndexPageFactory(BasePageFactory):
+    title = "Thống kê - Báo cáo"
+    parent = factory.LazyFunction(site_home_page)
+
+    class Meta:
+        model = StatisticsIndexPage
+
+
+class StatisticsReportPageFactory(BasePageFactory):
+    title = factory.Sequence(lambda n: f"Báo cáo tình hình kinh tế - xã hội quý I năm 2026 ({n})")
+    period_kind = StatisticsReportPage.PeriodKind.QUARTER
+    year = 2026
+    period_number = 1
+    summary = "<p>Tổng sản lượng lương thực có hạt đạt 4.120 tấn, tăng 3,5% so với cùng kỳ.</p>"
+    parent = factory.SubFactory(StatisticsIndexPageFactory)
+
+    class Meta:
+        model = StatisticsReportPage
+
+
+class WorkScheduleIndexPageFactory(BasePageFactory):
+    title = "Lịch công tác"
+    parent = factory.LazyFunction(site_home_page)
+
+    class Meta:
+        model = WorkScheduleIndexPage
+
+
+class WorkSchedulePageFactory(BasePageFactory):
+    title = factory.LazyAttribute(
+        lambda page: f"Lịch công tác tuần {page.week_start.isocalendar().week}"
+    )
+    week_start = datetime.date(2026, 6, 1)
+    parent = factory.SubFactory(WorkScheduleIndexPageFactory)
+
+    class Meta:
+        model = WorkSchedulePage
+
+
+class ScheduleEntryFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(WorkSchedulePageFactory)
+    weekday = 0
+    start_time = datetime.time(7, 30)
+    leaders = "Chủ tịch UBND huyện"
+    content = "Họp giao ban Thường trực UBND huyện"
+    place = "Phòng họp số 1, UBND huyện"
+    preparing_unit = "Văn phòng HĐND và UBND huyện"
+    sort_order = factory.Sequence(int)
+
+    class Meta:
+        model = ScheduleEntry

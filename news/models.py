@@ -16,6 +16,12 @@ from home.models import AttributionMixin, BasePage
 from home.pagination import paginate
 
 CONTENT_PAGE_TYPES = ["news.ArticlePage", "news.AlbumPage", "news.MediaPage"]
+# Listings with their own metadata that a section may hold (see the modules imported below).
+LISTING_PAGE_TYPES = [
+    "news.ProjectIndexPage",
+    "news.StatisticsIndexPage",
+    "news.WorkScheduleIndexPage",
+]
 
 
 class SectionPage(BasePage):
@@ -29,7 +35,7 @@ class SectionPage(BasePage):
     )
 
     parent_page_types = ["home.HomePage", "news.SectionPage"]
-    subpage_types = ["news.SectionPage", *CONTENT_PAGE_TYPES]
+    subpage_types = ["news.SectionPage", *CONTENT_PAGE_TYPES, *LISTING_PAGE_TYPES]
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -307,3 +313,14 @@ class MediaPage(FeaturedImageMixin, AttributionMixin, BasePage):
         super().clean()
         if not (self.embed_url or self.media_file_id):
             raise ValidationError(_("Give either a video address or a media file."))
+
+
+# Page types of news with their own metadata live in their own modules; importing them here
+# registers their models with the news app.
+from .procurement import BiddingPackage, ProjectDocument, ProjectIndexPage, ProjectPage  # noqa: E402, F401
+from .statistics_reports import (  # noqa: E402, F401
+    StatisticsIndexPage,
+    StatisticsReportFile,
+    StatisticsReportPage,
+)
+from .work_schedule import ScheduleEntry, WorkScheduleIndexPage, WorkSchedulePage  # noqa: E402, F401

@@ -1,4 +1,7 @@
-"""Build the demo site: units, sections, articles, an album, a notice and the regulation.
+"""Build the demo site: units, sections, articles, an album, a notice, the regulation and more.
+
+The units, spokespersons, procedures, project, statistics report and work schedule come
+from ``directory.DirectoryDemoMixin``.
 
 Every step looks its object up first and creates it only when missing, so running the
 builder again changes nothing and reports each object as already there.
@@ -40,8 +43,9 @@ from home.models import (
 )
 from home.text import to_nfc
 from news.models import AlbumPage, AlbumPhoto, ArticlePage, SectionPage
-from units.models import UnitIndexPage, UnitPage
+from units.models import UnitIndexPage
 
+from .directory import DirectoryDemoMixin
 from .images import draw_landscape
 
 REGULATION_FILE = Path(__file__).with_name("quy-che-trang-ttdt-muong-te.txt")
@@ -70,38 +74,6 @@ PORTAL = {
     "procedures_url": "https://dichvucong.laichau.gov.vn",
     "office_hours": "Sáng 7h30–11h30, chiều 13h30–17h30, từ thứ Hai đến thứ Sáu",
 }
-
-UNITS = [
-    (
-        "Văn phòng HĐND và UBND huyện",
-        UnitPage.Kind.COMMITTEE_OFFICE,
-        "Cơ quan tham mưu, giúp việc cho HĐND và UBND huyện; thường trực Ban Biên tập Trang TTĐT.",
-    ),
-    (
-        "Phòng Văn hóa và Thông tin",
-        UnitPage.Kind.SPECIALISED_OFFICE,
-        "Tham mưu cho UBND huyện quản lý nhà nước về văn hóa, thể thao, du lịch và thông tin.",
-    ),
-    (
-        "Phòng Tài chính - Kế hoạch",
-        UnitPage.Kind.SPECIALISED_OFFICE,
-        "Tham mưu cho UBND huyện về tài chính, ngân sách, kế hoạch và đầu tư.",
-    ),
-    (
-        "Phòng Nông nghiệp và Phát triển nông thôn",
-        UnitPage.Kind.SPECIALISED_OFFICE,
-        "Tham mưu cho UBND huyện về nông nghiệp, lâm nghiệp, thủy lợi và phát triển nông thôn.",
-    ),
-    ("Thị trấn Mường Tè", UnitPage.Kind.TOWN, "Trung tâm hành chính của huyện."),
-    ("Xã Mù Cả", UnitPage.Kind.COMMUNE, "Xã vùng cao biên giới phía tây bắc của huyện."),
-    (
-        "Xã Ka Lăng",
-        UnitPage.Kind.COMMUNE,
-        "Xã biên giới, nơi sinh sống của đồng bào dân tộc Hà Nhì.",
-    ),
-    ("Xã Thu Lũm", UnitPage.Kind.COMMUNE, "Xã biên giới giáp Trung Quốc."),
-    ("Xã Pa Ủ", UnitPage.Kind.COMMUNE, "Xã có đông đồng bào dân tộc La Hủ sinh sống."),
-]
 
 SECTIONS = [
     (
@@ -226,7 +198,7 @@ REGULATION = {
 }
 
 
-class DemoContentBuilder:
+class DemoContentBuilder(DirectoryDemoMixin):
     """Create the demo site step by step, reporting each step through ``report(message, created)``."""
 
     def __init__(self, report):
@@ -246,7 +218,15 @@ class DemoContentBuilder:
         self.regulation(library)
         LibraryDemo(library, self.report).build()
         self.home_layout(home, sections, articles, library)
-        self.menus(home, sections, library, units)
+        unit_index = UnitIndexPage.objects.get()
+        pages = {
+            "spokespersons": self.spokespersons(unit_index, units),
+            "procedures": self.procedures(home, units),
+            "projects": self.projects(home, units),
+            "statistics": self.statistics(home, units),
+            "work_schedule": self.work_schedule(home),
+        }
+        self.menus(home, sections, library, units, pages)
 
     # Pages -----------------------------------------------------------------------------------
 
@@ -292,23 +272,6 @@ class DemoContentBuilder:
             setattr(portal, name, value)
         portal.save()
         self.report("Cài đặt Trang TTĐT", created=True)
-
-    def units(self, home):
-        index = self.child_page(
-            home,
-            UnitIndexPage,
-            "Cơ quan, đơn vị",
-            intro="<p>Các cơ quan chuyên môn, đơn vị và UBND các xã, thị trấn của huyện Mường Tè.</p>",
-        )
-        units = {}
-        for title, kind, summary in UNITS:
-            units[title] = self.child_page(index, UnitPage, title, kind=kind, summary=summary)
-        office = units["Văn phòng HĐND và UBND huyện"]
-        for unit in units.values():
-            if unit.kind == UnitPage.Kind.SPECIALISED_OFFICE and unit.parent_unit_id is None:
-                unit.parent_unit = office
-                unit.save_revision().publish()
-        return units
 
     def sections(self, home):
         sections = {}
@@ -456,7 +419,7 @@ class DemoContentBuilder:
         home.save_revision().publish()
         self.report("Bố cục trang chủ", created=True)
 
-    def menus(self, home, sections, library, units):
+    def menus(self, home, sections, library, units, pages):
         unit_index = UnitIndexPage.objects.first()
         layouts = {
             NavigationMenu.Location.MAIN: [
@@ -466,23 +429,31 @@ class DemoContentBuilder:
                 ("Thông báo", sections["Thông báo"]),
                 ("Thư viện ảnh", sections["Thư viện ảnh"]),
                 ("Cơ quan, đơn vị", unit_index),
+                ("Lịch công tác", pages["work_schedule"]),
+                ("Thủ tục hành chính", pages["procedures"]),
             ],
             NavigationMenu.Location.FOOTER: [
                 ("Giới thiệu Ban Biên tập", units["Văn phòng HĐND và UBND huyện"]),
                 ("Văn bản", library),
+                ("Người phát ngôn", pages["spokespersons"]),
+                ("Dự án - Đấu thầu", pages["projects"]),
+                ("Thống kê - Báo cáo", pages["statistics"]),
                 ("Cổng thông tin điện tử tỉnh Lai Châu", PORTAL["provincial_portal_url"]),
             ],
         }
         for location, items in layouts.items():
             menu, created = NavigationMenu.objects.get_or_create(location=location)
-            if created or not menu.items.exists():
-                for label, target in items:
-                    if isinstance(target, str):
-                        menu.items.add(MenuItem(label=label, link_url=target))
-                    else:
-                        menu.items.add(MenuItem(label=label, link_page=target))
+            # Items added by a later version of the demo are appended to an existing menu.
+            present = set(menu.items.values_list("label", flat=True))
+            missing = [(label, target) for label, target in items if label not in present]
+            for order, (label, target) in enumerate(missing, start=len(present)):
+                if isinstance(target, str):
+                    menu.items.add(MenuItem(label=label, link_url=target, sort_order=order))
+                else:
+                    menu.items.add(MenuItem(label=label, link_page=target, sort_order=order))
+            if missing:
                 menu.save()
-            self.report(f"Trình đơn: {menu}", created=created)
+            self.report(f"Trình đơn: {menu}", created=bool(missing))
 
     # Users ------------------------------------------------------------------------------------
 
