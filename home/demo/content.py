@@ -43,7 +43,7 @@ from home.models import (
 )
 from home.text import to_nfc
 from news.models import AlbumPage, AlbumPhoto, ArticlePage, SectionPage
-from units.models import UnitIndexPage
+from units.models import UnitIndexPage, UnitPage
 
 from .directory import DirectoryDemoMixin
 from .images import draw_landscape
