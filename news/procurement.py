@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -102,7 +103,9 @@ class ProjectPage(AttributionMixin, BasePage):
         OTHER = "other", _("Other")
 
     objective = RichTextField(_("Objective and scale"), features=RICH_TEXT_FEATURES)
-    field = models.CharField(_("Field"), max_length=30, choices=Field.choices)
+    field = models.CharField(
+        pgettext_lazy("subject area", "Field"), max_length=30, choices=Field.choices
+    )
     investor = models.CharField(
         _("Investor"),
         max_length=255,
@@ -136,7 +139,10 @@ class ProjectPage(AttributionMixin, BasePage):
         _("Planned end year"), null=True, blank=True, validators=YEAR_VALIDATORS
     )
     status = models.CharField(
-        _("Status"), max_length=20, choices=Status.choices, default=Status.PREPARATION
+        pgettext_lazy("project", "Status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.PREPARATION,
     )
     progress = RichTextField(
         _("Progress"),

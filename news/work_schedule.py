@@ -14,6 +14,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField
@@ -195,7 +196,10 @@ class ScheduleEntry(Orderable):
     page = ParentalKey(WorkSchedulePage, related_name="entries", on_delete=models.CASCADE)
     weekday = models.PositiveSmallIntegerField(_("Day"), choices=WEEKDAYS)
     start_time = models.TimeField(
-        _("Time"), null=True, blank=True, help_text=_("Leave empty for the whole day.")
+        pgettext_lazy("schedule", "Time"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for the whole day."),
     )
     leaders = models.CharField(
         _("Leaders"),

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import (
@@ -319,6 +320,14 @@ class UnitPage(BasePage):
         context["procedure_pages"] = ProcedureListPage.objects.live().public().child_of(self)
         context["predecessors"] = self.predecessors.order_by("title")
         context["child_units"] = self.child_units.live().public().order_by("title")
+        if request.user.has_perm("wagtailadmin.access_admin"):
+            from editorial.models import ContributorProfile
+
+            context["contributors"] = (
+                ContributorProfile.objects.filter(unit=self)
+                .select_related("user")
+                .order_by("user__last_name", "user__first_name")
+            )
         return context
 
 
@@ -683,7 +692,9 @@ class Procedure(Orderable):
     )
     name = models.CharField(_("Name of the procedure"), max_length=500)
     field = models.CharField(
-        _("Field"), max_length=255, help_text=_("For example: Hộ tịch, Đất đai, Tư pháp.")
+        pgettext_lazy("subject area", "Field"),
+        max_length=255,
+        help_text=_("For example: Hộ tịch, Đất đai, Tư pháp."),
     )
     level = models.CharField(_("Level"), max_length=20, choices=Level.choices)
     processing_time = models.CharField(

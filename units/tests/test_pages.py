@@ -94,3 +94,23 @@ def test_unit_page_shows_kind_label(client):
     response = client.get(unit.url)
 
     assert str(UnitPage.Kind.TOWN.label) in response.content.decode()
+
+
+def test_unit_contributors_shown_to_staff_only(client):
+    from editorial import roles
+    from editorial.factories import ContributorProfileFactory, UserFactory
+
+    unit = UnitPageFactory(title="Xã Ka Lăng", kind=UnitPage.Kind.COMMUNE)
+    ContributorProfileFactory(
+        unit=unit, user=UserFactory(username="ctv-kalang", first_name="Thị Hoa", last_name="Lò")
+    )
+    secretary = UserFactory(username="thuky", roles=[roles.SECRETARY])
+
+    public_html = get_html(client, unit)
+    client.force_login(secretary)
+    staff_html = get_html(client, unit)
+
+    assert "Lò Thị Hoa" not in public_html
+    assert "Cộng tác viên của đơn vị" not in public_html
+    assert "Cộng tác viên của đơn vị" in staff_html
+    assert "Lò Thị Hoa" in staff_html
