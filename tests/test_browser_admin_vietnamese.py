@@ -25,10 +25,66 @@ def create_superuser():
     )
 
 
-# Whose admin screens the test checks, one user per way of seeing the admin.
-# NOTE: only a superuser is checked so far. Add a user in each editorial group (Thư ký Ban Biên
-# tập, Cộng tác viên, Trưởng Ban Biên tập…) here once a migration creates the groups.
-ADMIN_USERS = {"superuser": create_superuser}
+def create_role_user(username, group_name):
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.vn", "mat-khau-dai", first_name="Thị Hoa", last_name="Lò"
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def create_secretary():
+    from editorial import roles
+
+    return create_role_user("thu-ky", roles.SECRETARY)
+
+
+def create_head():
+    from editorial import roles
+
+    return create_role_user("truong-ban", roles.HEAD)
+
+
+def create_contributor():
+    from editorial import roles
+    from editorial.models import ContributorProfile
+    from units.models import UnitIndexPage, UnitPage
+
+    home = Page.objects.get(depth=2, slug="home")
+    directory = home.add_child(instance=UnitIndexPage(title="Cơ quan, đơn vị"))
+    unit = directory.add_child(instance=UnitPage(title="Xã Ka Lăng", kind=UnitPage.Kind.COMMUNE))
+    user = create_role_user("ctv-kalang", roles.CONTRIBUTOR)
+    ContributorProfile.objects.create(user=user, unit=unit)
+    return user
+
+
+# The screens each editorial role works in; administrators' screens are checked as a superuser.
+BOARD_SCREENS = [
+    "dashboard",
+    "page explorer",
+    "article editor",
+    "new article",
+    "page history",
+    "images",
+    "image upload",
+    "documents",
+    "document upload",
+    "account",
+]
+CONTRIBUTOR_SCREENS = [
+    screen for screen in BOARD_SCREENS if screen not in ("article editor", "page history")
+]
+
+# Whose admin screens the test checks, one user per way of seeing the admin, with the screens
+# that user opens (None: every screen below).
+ADMIN_USERS = {
+    "superuser": (create_superuser, None),
+    "secretary": (create_secretary, BOARD_SCREENS),
+    "head": (create_head, BOARD_SCREENS),
+    "contributor": (create_contributor, CONTRIBUTOR_SCREENS),
+}
 
 # The screens contributors, the secretary and the head use, as URL templates over the tree below.
 ADMIN_SCREENS = {
@@ -142,14 +198,16 @@ def article():
     )
 
 
-@pytest.mark.parametrize("make_user", ADMIN_USERS.values(), ids=ADMIN_USERS.keys())
-def test_admin_screens_in_vietnamese(browser_page, live_server, article, make_user):
+@pytest.mark.parametrize(("make_user", "screens"), ADMIN_USERS.values(), ids=ADMIN_USERS.keys())
+def test_admin_screens_in_vietnamese(browser_page, live_server, article, make_user, screens):
     log_in(browser_page, live_server, make_user())
     english, english_pattern = english_interface_strings()
     ids = {"section": article.get_parent().pk, "article": article.pk}
     untranslated = {}
 
     for screen, url in ADMIN_SCREENS.items():
+        if screens is not None and screen not in screens:
+            continue
         response = browser_page.goto(url.format(**ids))
         assert response.ok, f"{screen}: HTTP {response.status}"
         browser_page.wait_for_load_state("networkidle")
