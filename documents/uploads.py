@@ -3,7 +3,7 @@
 A document's name only claims a format, so each allowed format comes with a check of the
 file's content. The check reads the signature (magic bytes) and, for formats built on ZIP
 or on the OLE2 compound file, looks for the parts that only that format contains. HTML, SVG, scripts and
-executables match none of the checks and are rejected whatever their name says.
+executables match none of the checks, so they are rejected whatever their file name.
 """
 
 import io

@@ -126,7 +126,7 @@ class WorkSchedulePageForm(BasePageForm):
     """Rejects a second page for a week that the same schedule already has.
 
     The check lives in the form because a page being created has no place in the tree
-    while its form is validated, so only the form knows the parent.
+    while its form is validated, so only the form has the parent.
     """
 
     def clean(self):

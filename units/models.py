@@ -252,14 +252,14 @@ class UnitPage(BasePage):
             UnitName.objects.create(unit=self, name=stored["title"], used_until=timezone.now())
 
     def name_on(self, moment):
-        """The unit's published name at ``moment`` (a datetime), or its name today."""
+        """Return the unit's published name at ``moment`` (a datetime), or its name today."""
         if moment is None:
             return self.title
         former = self.former_names.filter(used_until__gt=moment).order_by("used_until").first()
         return former.name if former else self.title
 
     def successor(self):
-        """The live unit this one was merged into, following chains of merges."""
+        """Return the live unit this one was merged into, following chains of merges."""
         seen = {self.pk}
         unit = self.merged_into
         while unit is not None and unit.pk not in seen:
@@ -283,7 +283,7 @@ class UnitPage(BasePage):
         return ids
 
     def public_leaders(self):
-        """The leaders in order, with personal phones and emails blanked unless published."""
+        """Return the leaders in order, with personal phones and emails blanked unless published."""
         leaders = list(self.leaders.select_related("photo"))
         if not self.leader_contacts_public:
             for leader in leaders:

@@ -105,7 +105,7 @@ def png_bomb(width=100_000, height=100_000):
 
 
 def jpeg_with_orientation_and_location(width=40, height=20):
-    """A JPEG whose EXIF says "rotate 90° clockwise" and holds GPS coordinates."""
+    """A JPEG whose EXIF orientation is "rotate 90° clockwise" and which contains GPS coordinates."""
     image = Image.new("RGB", (width, height), (20, 120, 200))
     exif = Image.Exif()
     exif[0x0112] = 6

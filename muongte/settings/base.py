@@ -207,9 +207,9 @@ LOGGING = {
 }
 
 # Editorial workflow. Finishing the workflow publishes the item even though the secretary who
-# completes the last task holds no plain publish permission (Wagtail's default requires it).
+# completes the last task has no plain publish permission (Wagtail's default requires it).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.publishing.publish_workflow_state"
-# Each task notifies the people who can act on it; superusers are not told of every item.
+# Each task notifies the people who can act on it. Superusers are not emailed about every item.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # Approvals stay valid when a reviewer saves the item again, so that a save during review
 # never sends it back to the first task.

@@ -367,7 +367,7 @@ def test_admin_import_view_needs_edit_permission(client, django_user_model):
     denied = client.get(reverse("units_procedure_import", args=[page.pk]))
     allowed = client.get(reverse("units_procedure_import", args=[other.pk]))
 
-    # Wagtail's admin answers a PermissionDenied with a redirect to the dashboard.
+    # Wagtail's admin turns a PermissionDenied into a redirect to the dashboard.
     assert denied.status_code == 302
     assert denied["Location"] == reverse("wagtailadmin_home")
     assert allowed.status_code == 200
