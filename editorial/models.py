@@ -12,13 +12,16 @@ The workflow has three tasks, in this order:
 """
 
 import logging
+from datetime import time
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
 from . import roles
@@ -360,3 +363,115 @@ class SecretaryPublishTask(EditorialTask):
             "The board's secretary checks the related information and publishes the item, "
             "now or at a scheduled time."
         )
+
+
+# Working calendar ------------------------------------------------------------------------
+
+WEEKDAY_CHOICES = [
+    (0, _("Monday")),
+    (1, _("Tuesday")),
+    (2, _("Wednesday")),
+    (3, _("Thursday")),
+    (4, _("Friday")),
+    (5, _("Saturday")),
+    (6, _("Sunday")),
+]
+
+
+class WorkingCalendarSettingsForm(WagtailAdminModelForm):
+    """Edit the stored list of working weekdays ("0,1,2,3,4") as seven checkboxes."""
+
+    working_weekdays = forms.TypedMultipleChoiceField(
+        label=_("Working weekdays"),
+        choices=WEEKDAY_CHOICES,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one working weekday.")},
+        help_text=_(
+            "Public holidays and the make-up working days the government announces "
+            "are applied on top of these days."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["working_weekdays"] = self.instance.weekdays
+
+    def clean_working_weekdays(self):
+        return ",".join(str(day) for day in sorted(self.cleaned_data["working_weekdays"]))
+
+
+@register_setting(icon="date")
+class WorkingCalendarSettings(BaseSiteSetting):
+    """Office hours and working weekdays, from which publication deadlines are counted."""
+
+    morning_start = models.TimeField(_("Morning starts"), default=time(7, 30))
+    morning_end = models.TimeField(_("Morning ends"), default=time(11, 30))
+    afternoon_start = models.TimeField(_("Afternoon starts"), default=time(13, 30))
+    afternoon_end = models.TimeField(_("Afternoon ends"), default=time(17, 30))
+    working_weekdays = models.CharField(_("Working weekdays"), max_length=20, default="0,1,2,3,4")
+
+    base_form_class = WorkingCalendarSettingsForm
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("morning_start"),
+                FieldPanel("morning_end"),
+                FieldPanel("afternoon_start"),
+                FieldPanel("afternoon_end"),
+            ],
+            heading=_("Office hours"),
+        ),
+        FieldPanel("working_weekdays"),
+    ]
+
+    class Meta:
+        verbose_name = _("Working calendar")
+
+    @property
+    def weekdays(self):
+        return {int(day) for day in self.working_weekdays.split(",") if day.strip()}
+
+    @property
+    def office_periods(self):
+        return [(self.morning_start, self.morning_end), (self.afternoon_start, self.afternoon_end)]
+
+    def clean(self):
+        super().clean()
+        times = [self.morning_start, self.morning_end, self.afternoon_start, self.afternoon_end]
+        if None not in times and times != sorted(set(times)):
+            raise ValidationError(
+                _(
+                    "The morning must start before it ends, and end before the afternoon "
+                    "starts; the afternoon must start before it ends."
+                )
+            )
+
+
+class CalendarOverride(models.Model):
+    """A day the government announces as off or as worked, against the usual calendar."""
+
+    date = models.DateField(_("Date"), unique=True)
+    is_working_day = models.BooleanField(
+        _("Working day"),
+        default=False,
+        help_text=_(
+            "Tick for an extra working day (a make-up day on a weekend); "
+            "leave empty for an extra day off."
+        ),
+    )
+    reason = models.CharField(
+        _("Reason"),
+        max_length=255,
+        help_text=_("For example: Nghỉ bù Tết Nguyên đán theo thông báo của UBND tỉnh."),
+    )
+
+    panels = [FieldPanel("date"), FieldPanel("is_working_day"), FieldPanel("reason")]
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = _("Calendar change")
+        verbose_name_plural = _("Calendar changes")
+
+    def __str__(self):
+        return f"{self.date:%d/%m/%Y} – {self.reason}"

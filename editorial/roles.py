@@ -88,3 +88,27 @@ def user_in_group(user, group_name):
 def is_administrator(user):
     """Return True for superusers and members of the administrators' group."""
     return user.is_active and (user.is_superuser or user_in_group(user, ADMINISTRATOR))
+
+
+def grant_model_permissions(apps, grants):
+    """Grant model permissions to the role groups from a data migration.
+
+    ``grants`` maps a group name to "app_label.codename" strings. The groups are made by
+    ``0002_create_roles``, which grants only the permissions of models that existed then;
+    each later model grants its own through this function. Missing groups are skipped, so
+    that an installation which renamed or removed a role still migrates.
+    """
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
+
+    Group = apps.get_model("auth.Group")
+    Permission = apps.get_model("auth.Permission")
+    labels = {label.split(".")[0] for codenames in grants.values() for label in codenames}
+    for app_label in labels:
+        create_permissions(global_apps.get_app_config(app_label), verbosity=0, apps=apps)
+    for group in Group.objects.filter(name__in=grants):
+        for label in grants[group.name]:
+            app_label, codename = label.split(".")
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )

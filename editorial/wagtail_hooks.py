@@ -17,7 +17,7 @@ from home.models import BasePage
 from news.models import CONTENT_PAGE_TYPES, SectionPage
 
 from . import roles
-from .models import ContributorProfile, DeputyAssignment
+from .models import CalendarOverride, ContributorProfile, DeputyAssignment
 from .publishing import (
     ConfidentialPublishError,
     EditorialPublishPageRevisionAction,
@@ -251,8 +251,16 @@ class DeputyAssignmentViewSet(SnippetViewSet):
     list_display = ["deputy"]
 
 
+class CalendarOverrideViewSet(SnippetViewSet):
+    model = CalendarOverride
+    icon = "date"
+    menu_label = gettext_lazy("Calendar changes")
+    list_display = ["date", "is_working_day", "reason"]
+    list_filter = ["is_working_day"]
+
+
 class EditorialBoardGroup(SnippetViewSetGroup):
-    items = (ContributorProfileViewSet, DeputyAssignmentViewSet)
+    items = (ContributorProfileViewSet, DeputyAssignmentViewSet, CalendarOverrideViewSet)
     menu_icon = "group"
     menu_label = gettext_lazy("Editorial board")
     menu_order = 250
