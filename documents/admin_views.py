@@ -10,15 +10,11 @@ from wagtail.admin.ui.tables.pages import BulkActionsColumn, PageStatusColumn, P
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from home.exports import SafeSpreadsheetExportMixin
 from home.text import to_nfc
 
 from .filters import FIRST_YEAR, MAX_QUERY_LENGTH, search_documents
 from .models import DocumentField, DocumentType, IssuingBody, LegalDocumentPage
-
-# A byte order mark lets Excel open a UTF-8 CSV file with its Vietnamese letters intact.
-UTF8_BOM = "\ufeff"
-# Spreadsheets read a cell that starts with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def year_choices():
@@ -55,7 +51,7 @@ class LegalDocumentFilterSet(WagtailFilterSet):
         return queryset.filter(computed_status=value)
 
 
-class LegalDocumentIndexView(IndexView):
+class LegalDocumentIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().with_status()
 
@@ -64,23 +60,6 @@ class LegalDocumentIndexView(IndexView):
             return queryset
         query = to_nfc(self.search_query).strip()[:MAX_QUERY_LENGTH]
         return search_documents(queryset, query)
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if export_format == self.FORMAT_CSV and isinstance(value, str):
-            if value.startswith(FORMULA_PREFIXES):
-                # A leading apostrophe keeps the text as text when the file is opened.
-                return f"'{value}"
-        return value
-
-    def stream_csv(self, queryset):
-        yield UTF8_BOM
-        yield from super().stream_csv(queryset)
-
-    def write_csv_response(self, queryset):
-        response = super().write_csv_response(queryset)
-        response["Content-Type"] = "text/csv; charset=utf-8"
-        return response
 
 
 class LegalDocumentListingViewSet(PageListingViewSet):
