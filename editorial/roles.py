@@ -42,8 +42,8 @@ COLLECTION_PERMISSIONS = {
 SNIPPET_ACTIONS = ["add", "change", "delete", "view"]
 
 # Model permissions as "app_label.codename". Every role may log in to the admin.
-# NOTE: the migration grants what exists when it runs; a model added later (a new snippet)
-# needs its own data migration to grant its permissions to these groups.
+# The migration grants what exists when it runs. A model added later grants its permissions
+# to these groups in its own data migration, through grant_model_permissions().
 MODEL_PERMISSIONS = {
     ADMINISTRATOR: [
         "wagtailadmin.access_admin",
