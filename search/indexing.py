@@ -35,7 +35,10 @@ def flatten(value):
 
 
 class FoldedSearchMixin:
-    """Index only what the public may see, and add folded copies of every searchable field."""
+    """Index only what the public may see, and add folded copies of every searchable field.
+
+    The same rule keeps confidential pages out of ``sitemap.xml``.
+    """
 
     @classmethod
     def get_search_fields(cls):
@@ -76,3 +79,9 @@ class FoldedSearchMixin:
 
     def search_folded_title(self):
         return fold(self.title)
+
+    def get_sitemap_urls(self, request=None):
+        # Wagtail's sitemap already lists only live, public pages.
+        if self.is_confidential:
+            return []
+        return super().get_sitemap_urls(request)
