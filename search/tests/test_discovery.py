@@ -1,9 +1,9 @@
 """sitemap.xml, robots.txt, the HTML sitemap, meta tags, share links and the print footer."""
 
 import datetime
-import xml.etree.ElementTree as ET
 
 import pytest
+from defusedxml import ElementTree as ET
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
