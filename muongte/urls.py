@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 
 from search import discovery
 from search import views as search_views
+from search.api import api_router
 from search.feeds import LatestWorksAtomFeed, LatestWorksFeed
 
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
     path("tim-kiem/", search_views.search, name="search"),
     path("tim-kiem/goi-y/", search_views.suggestions, name="search_suggestions"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("api/v2/", api_router.urls),
     path("robots.txt", discovery.robots_txt, name="robots_txt"),
     path("so-do-trang/", discovery.html_sitemap, name="html_sitemap"),
     path("feeds/rss.xml", LatestWorksFeed.as_view(), name="feed_rss"),

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
 ]
 
 MIDDLEWARE = [
@@ -217,3 +219,7 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 
 # load_demo_content may create content and a demo administrator; production turns it off.
 DEMO_CONTENT_ALLOWED = True
+
+# Read-only API for the provincial portal (search/api.py, docs/api.md): at most this many items
+# per request, whatever ``limit`` asks for.
+WAGTAILAPI_LIMIT_MAX = 50
