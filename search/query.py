@@ -1,12 +1,15 @@
 """Site search: folded and exact matching, document numbers first, filters and exclusions.
 
-Results come in three groups, each in the backend's relevance order:
+Results come in this order:
 1. legal documents whose number matches the query ("181 qd ubnd" finds 181/QĐ-UBND);
-2. pages that contain every word with the same diacritics as typed;
-3. pages that contain every word once diacritics are folded away.
+2. pages that contain every word with the same diacritics as typed, then pages that contain
+   every word once diacritics are folded away, each group in the backend's relevance order,
+   with the first candidates reordered by where and how often the query occurs as a phrase.
 """
 
 import datetime
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -21,6 +24,8 @@ from .folding import MAX_QUERY_WORDS, exact_words, folded_words
 # pages than this shows only the most relevant ones; the count on the page says so.
 MAX_RESULTS = 500
 FIRST_YEAR = 1945
+# Candidates reordered by the phrase checks of ``relevance_key``, which read each page's text.
+RERANK_LIMIT = 40
 
 
 @dataclass
@@ -173,30 +178,57 @@ def without_confidential(page_ids):
     return [pk for pk in page_ids if pk not in excluded]
 
 
-def title_score(title, words):
-    """Return how well a title matches: (query phrase in title, share of title words matched).
+def phrase_count(phrase, text):
+    """Return how often ``phrase`` occurs in ``text`` as whole words."""
+    if not phrase:
+        return 0
+    return len(re.findall(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text))
 
-    The backends rank by word frequency, so a long title that mentions "Mường Tè" once would
-    tie with the unit "Xã Mường Tè"; the share of the title that the query covers breaks it.
+
+def relevance_key(page, exact_phrase, folded_phrase, position):
+    """Return the sort key of one candidate page; smaller sorts first.
+
+    The backends rank by word frequency normalised by length, so a long regulation that
+    repeats "chính sách" ranks below short pages that mention it once, and the title "Xã
+    Mường Tè" ties with long titles that contain it. The key puts first the pages whose title
+    contains the query (with the diacritics as typed, then folded), the shortest such titles
+    first, then the pages whose text contains the query as a phrase, most occurrences first.
     """
-    title_words = folded_words(title)
-    if not title_words:
-        return (False, 0.0)
-    phrase = " ".join(words)
-    matched = sum(1 for word in title_words if word in words)
-    return (phrase in " ".join(title_words), matched / len(title_words))
+    title = " ".join(unicodedata.normalize("NFC", page.title).lower().split())
+    folded_title = " ".join(folded_words(page.title))
+    texts = page.search_texts() if hasattr(page, "search_texts") else [page.title]
+    text = " ".join(unicodedata.normalize("NFC", " ".join(texts)).lower().split())
+    folded_text = " ".join(folded_words(text))
+    exact_in_title = phrase_count(exact_phrase, title) > 0
+    folded_in_title = phrase_count(folded_phrase, folded_title) > 0
+    exact_count = phrase_count(exact_phrase, text)
+    folded_count = phrase_count(folded_phrase, folded_text)
+    return (
+        not exact_in_title,
+        not folded_in_title,
+        len(folded_title) if folded_in_title else 0,
+        exact_count == 0,
+        folded_count == 0,
+        -exact_count,
+        -folded_count,
+        position,
+    )
 
 
-def rank_by_title(page_ids, words):
-    """Sort ``page_ids`` by title score, keeping the backend's order between equal scores."""
-    titles = dict(Page.objects.filter(pk__in=page_ids).values_list("pk", "title"))
-    position = {pk: index for index, pk in enumerate(page_ids)}
-
-    def sort_key(pk):
-        in_title, coverage = title_score(titles.get(pk, ""), words)
-        return (not in_title, -coverage, position[pk])
-
-    return sorted(page_ids, key=sort_key)
+def rerank(page_ids, query):
+    """Sort the first ``RERANK_LIMIT`` ids by ``relevance_key``; the rest keep their order."""
+    head, tail = page_ids[:RERANK_LIMIT], page_ids[RERANK_LIMIT:]
+    exact_phrase = " ".join(unicodedata.normalize("NFC", query).lower().split())
+    exact_phrase = " ".join(
+        "".join(char for char in word if char.isalnum()) for word in exact_phrase.split()
+    ).strip()
+    folded_phrase = " ".join(folded_words(query)[:MAX_QUERY_WORDS])
+    keys = {
+        page.pk: relevance_key(page, exact_phrase, folded_phrase, position)
+        for position, page in enumerate(load_pages(head))
+    }
+    head = sorted(head, key=lambda pk: keys.get(pk, (True,) * 7 + (RERANK_LIMIT,)))
+    return head + tail
 
 
 def search_page_ids(query, filters):
@@ -205,15 +237,13 @@ def search_page_ids(query, filters):
     folded = folded_words(query)[:MAX_QUERY_WORDS]
     exact = exact_words(query)[:MAX_QUERY_WORDS]
 
-    ordered = {}
-    for group in (
-        document_number_matches(query, base),
-        rank_by_title(backend_matches(base, exact), folded),
-        rank_by_title(backend_matches(base, folded), folded),
-    ):
+    numbers = document_number_matches(query, base)
+    matches = {}
+    for group in (backend_matches(base, exact), backend_matches(base, folded)):
         for pk in group:
-            ordered.setdefault(pk, None)
-    return without_confidential(list(ordered))
+            if pk not in numbers:
+                matches.setdefault(pk, None)
+    return without_confidential(numbers + rerank(list(matches), query))
 
 
 def load_pages(page_ids):
