@@ -1,8 +1,8 @@
 """Vietnamese text folding for search: the same words with or without diacritics.
 
 Vietnamese arrives with diacritics or without, in NFC or NFD. The search backends of Wagtail
-(the ``modelsearch`` package) do not fold it the same way on every database: PostgreSQL's
-default text search configuration keeps accents, and SQLite's FTS5 tokenizer never folds đ and
+(the ``modelsearch`` package) do not fold it the same way on every database. PostgreSQL's
+default text search configuration keeps accents. SQLite's FTS5 tokenizer never folds đ and
 keeps the letters that carry two marks (ầ, ờ, ự). So each page indexes two extra copies of its
 text, made of ASCII tokens that every backend tokenizes alike:
 

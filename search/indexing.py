@@ -1,4 +1,4 @@
-"""What the site search indexes: live, public, non-confidential pages, with folded copies.
+"""Search index rules: live, public, non-confidential pages only, with folded copies.
 
 ``FoldedSearchMixin`` is a base of ``home.models.BasePage``, so every page type of the project
 that declares search fields is indexed the same way, including page types added later.
@@ -54,8 +54,8 @@ class FoldedSearchMixin:
 
     @classmethod
     def get_indexed_objects(cls):
-        # The page row holds the live content: Wagtail stores unpublished changes of a live
-        # page in revisions only, so the index never sees them.
+        # The page row contains the live content. Wagtail stores unpublished changes of a
+        # live page in revisions only, so the index never sees them.
         return super().get_indexed_objects().live().public().filter(is_confidential=False)
 
     def search_texts(self, include_title=True):

@@ -3,8 +3,9 @@
 Results come in this order:
 1. legal documents whose number matches the query ("181 qd ubnd" finds 181/QĐ-UBND);
 2. pages that contain every word with the same diacritics as typed, then pages that contain
-   every word once diacritics are folded away, each group in the backend's relevance order,
-   with the first candidates reordered by where and how often the query occurs as a phrase.
+   every word once diacritics are folded away, each group in the backend's relevance order.
+The first candidates of (2) are then reordered by where and how often the query occurs as a
+phrase.
 """
 
 import datetime
@@ -20,8 +21,9 @@ from wagtail.models import Page, Site
 
 from .folding import MAX_QUERY_WORDS, exact_words, folded_words
 
-# The search backend returns at most this many pages per group. NOTE: a query matching more
-# pages than this shows only the most relevant ones; the count on the page says so.
+# The search backend returns at most this many pages per group.
+# NOTE: a query that matches more pages shows only the most relevant ones, and the result
+# count on the page then counts only those, not every matching page.
 MAX_RESULTS = 500
 FIRST_YEAR = 1945
 # Candidates reordered by the phrase checks of ``relevance_key``, which read each page's text.

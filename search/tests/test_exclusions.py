@@ -101,7 +101,7 @@ def test_confidential_draft_never_indexed(client, section):
 
 def test_confidential_in_stale_index_hidden(client, section):
     page = ArticlePageFactory(parent=section, title="Lễ hội Gầu Tào xã Bum Nưa")
-    # A bulk update sends no signal, so the index still holds the page.
+    # A bulk update sends no signal, so the index still contains the page.
     ArticlePage.objects.filter(pk=page.pk).update(is_confidential=True)
 
     assert indexed(page)

@@ -1,8 +1,8 @@
 """Wagtail's ``update_index``, followed by removal of pages the public may not see.
 
-The search backends' rebuild adds every qualifying page but deletes only entries of objects
-that no longer exist, so a page unpublished, made private or marked confidential without a
-signal (a bulk update, a restore from backup) would stay in the index.
+The search backends' rebuild adds every qualifying page but deletes only the entries of
+objects that no longer exist. Without this step, a page unpublished, made private or marked
+confidential without a signal (a bulk update, a restore from backup) would stay in the index.
 """
 
 from django.contrib.contenttypes.models import ContentType
