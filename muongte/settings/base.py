@@ -223,3 +223,9 @@ DEMO_CONTENT_ALLOWED = True
 # Read-only API for the provincial portal (search/api.py, docs/api.md): at most this many items
 # per request, whatever ``limit`` asks for.
 WAGTAILAPI_LIMIT_MAX = 50
+
+# PostgreSQL's default text search configuration is usually English, whose stop words drop
+# folded Vietnamese words such as "do" (đỏ, đó) and "an" (an ninh). The folded index copies are
+# ASCII, so the "simple" configuration matches them word for word. SQLite ignores this option.
+# Changing it requires `manage.py update_index`.
+WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "simple"

@@ -57,6 +57,12 @@ def corpus():
             lead="Hội nghị tổng kết được tổ chức tại hội trường huyện.",
             body=paragraph("Các xã báo cáo kết quả."),
         ),
+        "flowers": ArticlePageFactory(
+            parent=section,
+            title="Hoa đào nở đỏ bản Pa Ủ",
+            lead="An ninh trật tự được giữ vững trong mùa lễ hội.",
+            body=paragraph("Du khách đến ngắm hoa."),
+        ),
         "regulation": LegalDocumentPageFactory(
             parent=library,
             title="Quyết định ban hành Quy chế hoạt động của Trang thông tin điện tử",
@@ -112,6 +118,13 @@ def test_exact_diacritics_rank_first(client, corpus):
 
     assert titles[0] == corpus["oil"].title
     assert corpus["bidding"].title in titles
+
+
+@pytest.mark.parametrize("query", ["do", "đỏ", "an ninh", "an"])
+def test_short_folded_words_found(client, corpus, query):
+    titles = result_titles(client, query)
+
+    assert corpus["flowers"].title in titles
 
 
 def test_exact_mương_ranks_above_mường(client, corpus):
