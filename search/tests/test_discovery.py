@@ -148,3 +148,11 @@ def test_home_page_has_no_share_block(client, site_pages):
 
     assert 'class="share-links"' not in html
     assert '<link rel="canonical"' in html
+
+
+def test_footer_links_sitemap_and_feeds(client, site_pages):
+    html = client.get("/").content.decode()
+
+    assert 'href="/so-do-trang/">Sơ đồ trang</a>' in html
+    assert 'href="/feeds/rss.xml">Nguồn cấp tin RSS</a>' in html
+    assert 'href="/feeds/atom.xml">Nguồn cấp tin Atom</a>' in html
