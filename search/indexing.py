@@ -56,6 +56,8 @@ class FoldedSearchMixin:
     def get_indexed_objects(cls):
         # The page row contains the live content. Wagtail stores unpublished changes of a
         # live page in revisions only, so the index never sees them.
+        # NOTE: the admin's page search reads the same index, so it no longer finds drafts,
+        # private or confidential pages by title. Editors reach them through the page tree.
         return super().get_indexed_objects().live().public().filter(is_confidential=False)
 
     def search_texts(self, include_title=True):
