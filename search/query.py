@@ -78,6 +78,16 @@ def content_type_choices():
     return sorted(choices, key=lambda choice: str(choice[1]))
 
 
+def year_choices():
+    """Return the years in which live public pages were first published, newest first."""
+    dates = (
+        public_pages()
+        .exclude(first_published_at=None)
+        .dates("first_published_at", "year", order="DESC")
+    )
+    return [date.year for date in dates]
+
+
 def section_choices(request):
     """Return the live, public pages just below the site's home page, which act as sections."""
     site = Site.find_for_request(request)

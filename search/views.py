@@ -3,20 +3,19 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from home.text import to_nfc
 
 from .folding import MAX_QUERY_WORDS, folded_words, highlight
 from .query import (
-    FIRST_YEAR,
     content_type_choices,
     load_pages,
     parse_filters,
     search_page_ids,
     section_choices,
     suggest_titles,
+    year_choices,
 )
 
 MAX_QUERY_LENGTH = 200
@@ -86,7 +85,7 @@ def search(request):
         "extra_query": urlencode({"q": query, **filters.as_params()}),
         "type_choices": content_type_choices(),
         "section_choices": section_choices(request),
-        "year_choices": range(timezone.localdate().year, FIRST_YEAR - 1, -1),
+        "year_choices": year_choices(),
     }
     return TemplateResponse(request, "search/search.html", context)
 

@@ -180,6 +180,7 @@ def test_filter_by_year(client, corpus):
     corpus["oil"].save()
 
     assert result_titles(client, "dau", year=2020) == [corpus["oil"].title]
+    assert 2020 in client.get(reverse("search"), {"q": "dau"}).context["year_choices"]
     assert corpus["oil"].title not in result_titles(client, "dau", year=2021)
 
 
