@@ -92,20 +92,29 @@ def fold_with_offsets(text):
 def highlight(text, words, length=240):
     """Return an HTML excerpt of ``text`` around the first match, each match inside ``<mark>``.
 
-    ``words`` are folded query words; they match the start of folded words of the text, so
-    "dau" marks "Đấu". Everything else is escaped. Returns "" for empty text.
+    ``words`` are folded query words. When the text contains them as a phrase, only the phrase
+    is marked. Otherwise each word marks the start of folded words of the text, so "dau" marks
+    "Đấu". Everything else is escaped. Returns "" for empty text.
     """
     text = " ".join(unicodedata.normalize("NFC", text or "").split())
     if not text:
         return ""
     folded, offsets = fold_with_offsets(text)
     spans = []
+    patterns = []
+    if len(words) > 1:
+        # The whole query as a phrase first, so "chính sách" does not mark every "chính".
+        joined = r"[^a-z0-9]+".join(re.escape(word) for word in words)
+        patterns.append(r"(?<![a-z0-9])" + joined + r"(?![a-z0-9])")
     if words:
-        pattern = re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(word) for word in words) + r")")
-        for match in pattern.finditer(folded):
+        patterns.append(r"(?<![a-z0-9])(" + "|".join(re.escape(word) for word in words) + r")")
+    for pattern in patterns:
+        for match in re.finditer(pattern, folded):
             start = offsets[match.start()]
             end = offsets[match.end() - 1] + 1
             spans.append((start, end))
+        if spans:
+            break
 
     first = spans[0][0] if spans else 0
     window_start = max(0, first - length // 3)

@@ -39,7 +39,7 @@ def test_exact_tokens_are_ascii_letters():
 def test_highlight_marks_folded_match():
     html = highlight("Thông báo mời đấu thầu gói số 3", ["dau", "thau"])
 
-    assert "<mark>đấu</mark> <mark>thầu</mark>" in html
+    assert "<mark>đấu thầu</mark>" in html
 
 
 def test_highlight_escapes_text():
@@ -55,8 +55,22 @@ def test_highlight_centres_late_match():
     html = highlight(text, ["chinh", "sach"])
 
     assert html.startswith("…")
-    assert "<mark>Chính</mark>" in html
+    assert "<mark>Chính sách</mark>" in html
 
 
 def test_highlight_empty_text():
     assert highlight("", ["muong"]) == ""
+
+
+def test_highlight_prefers_phrase():
+    html = highlight("Tổ chức chính quyền. Thực hiện chính sách dân tộc.", ["chinh", "sach"])
+
+    assert "<mark>chính sách</mark>" in html
+    assert "<mark>chính</mark> quyền" not in html
+
+
+def test_highlight_words_without_phrase():
+    html = highlight("Tài chính và ngân sách huyện", ["chinh", "sach"])
+
+    assert "<mark>chính</mark>" in html
+    assert "<mark>sách</mark>" in html
