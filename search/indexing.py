@@ -55,7 +55,7 @@ class FoldedSearchMixin:
     @classmethod
     def get_indexed_objects(cls):
         # The page row contains the live content. Wagtail stores unpublished changes of a
-        # live page in revisions only, so the index never sees them.
+        # live page in revisions only, so the index never reads them.
         # NOTE: the admin's page search reads the same index, so it no longer finds drafts,
         # private or confidential pages by title. Editors reach them through the page tree.
         return super().get_indexed_objects().live().public().filter(is_confidential=False)

@@ -220,8 +220,8 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 # load_demo_content may create content and a demo administrator; production turns it off.
 DEMO_CONTENT_ALLOWED = True
 
-# Read-only API for the provincial portal (search/api.py, docs/api.md): at most this many items
-# per request, whatever ``limit`` asks for.
+# Read-only API for the provincial portal (search/api.py, docs/syndication.md): at most this
+# many items per request. A request with a larger ``limit`` gets HTTP 400.
 WAGTAILAPI_LIMIT_MAX = 50
 
 # PostgreSQL's default text search configuration is usually English, whose stop words drop
