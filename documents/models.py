@@ -14,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
@@ -246,6 +247,17 @@ class LegalDocumentPage(BasePage):
         InlinePanel("attachments", label=_("Files"), min_num=1),
         InlinePanel("relations", label=_("Related documents")),
         FieldPanel("full_text"),
+    ]
+
+    api_fields = [
+        APIField("number"),
+        APIField("summary"),
+        APIField("signer"),
+        APIField("signer_position"),
+        APIField("issued_on"),
+        APIField("effective_from"),
+        APIField("effective_until"),
+        APIField("full_text"),
     ]
 
     search_fields = Page.search_fields + [

@@ -3,7 +3,8 @@
 Every page type of the project derives from ``BasePage``, which brings:
 - ``is_sensitive`` and ``is_confidential``, the two flags the editorial workflow reads;
 - ASCII slugs transliterated from Vietnamese titles (đ becomes d);
-- text stored in Unicode NFC (see ``home.signals``).
+- text stored in Unicode NFC (see ``home.signals``);
+- search indexing of live, public, non-confidential content only (see ``search.indexing``).
 Content pages that name who wrote them add ``AttributionMixin`` (author, source, unit).
 """
 
@@ -15,6 +16,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
+
+from search.indexing import FoldedSearchMixin
 
 from .forms import BasePageForm
 from .text import slugify_vi, to_nfc
@@ -49,7 +52,7 @@ class EditorialFlagsMixin(models.Model):
         abstract = True
 
 
-class BasePage(EditorialFlagsMixin, Page):
+class BasePage(FoldedSearchMixin, EditorialFlagsMixin, Page):
     """Abstract base of every page type in the portal."""
 
     base_form_class = BasePageForm

@@ -7,6 +7,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -38,6 +39,8 @@ class SectionPage(BasePage):
     subpage_types = ["news.SectionPage", *CONTENT_PAGE_TYPES, *LISTING_PAGE_TYPES]
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    api_fields = [APIField("intro")]
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
@@ -158,6 +161,15 @@ class ArticlePage(FeaturedImageMixin, AttributionMixin, BasePage):
         FieldPanel("event_at"),
         FieldPanel("tags"),
         FieldPanel("change_note"),
+    ]
+
+    api_fields = [
+        APIField("lead"),
+        APIField("body"),
+        APIField("author"),
+        APIField("source"),
+        APIField("featured_image"),
+        APIField("featured_image_alt"),
     ]
 
     search_fields = Page.search_fields + [

@@ -21,6 +21,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -190,6 +191,8 @@ class UnitPage(BasePage):
         InlinePanel("catalogue_items", label=_("Information catalogue")),
         FieldPanel("issuing_body"),
     ]
+
+    api_fields = [APIField("summary"), APIField("functions")]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

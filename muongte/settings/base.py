@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
 ]
 
 MIDDLEWARE = [
@@ -217,3 +219,13 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 
 # load_demo_content may create content and a demo administrator; production turns it off.
 DEMO_CONTENT_ALLOWED = True
+
+# Read-only API for the provincial portal (search/api.py, docs/syndication.md): at most this
+# many items per request. A request with a larger ``limit`` gets HTTP 400.
+WAGTAILAPI_LIMIT_MAX = 50
+
+# PostgreSQL's default text search configuration is usually English, whose stop words drop
+# folded Vietnamese words such as "do" (đỏ, đó) and "an" (an ninh). The folded index copies are
+# ASCII, so the "simple" configuration matches them word for word. SQLite ignores this option.
+# Changing it requires `manage.py update_index`.
+WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "simple"
