@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import ProcedureListPage, Spokesperson, UnitName
+from .quotas import QuotaReminder, QuotaRule
 from .views import ProcedureImportView, UnitMergeView
 
 
@@ -51,8 +52,24 @@ class UnitNameViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class QuotaRuleViewSet(SnippetViewSet):
+    model = QuotaRule
+    icon = "tasks"
+    list_display = ["unit", "works_per_month", "effective_from", "effective_to"]
+    list_filter = ["unit"]
+    ordering = ["unit__title", "-effective_from"]
+
+
+class QuotaReminderViewSet(SnippetViewSet):
+    model = QuotaReminder
+    icon = "mail"
+    list_display = ["unit", "month", "works_count", "works_required", "sent_at"]
+    list_filter = ["month"]
+    inspect_view_enabled = True
+
+
 class UnitSnippetsGroup(SnippetViewSetGroup):
-    items = (SpokespersonViewSet, UnitNameViewSet)
+    items = (SpokespersonViewSet, UnitNameViewSet, QuotaRuleViewSet, QuotaReminderViewSet)
     menu_icon = "group"
     menu_label = _("Units")
     menu_order = 310
