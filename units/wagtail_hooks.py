@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import ProcedureListPage, Spokesperson, UnitName
 from .quotas import QuotaReminder, QuotaRule
+from .reports import QuotaReportView, QuotaWorksView, can_view_reports
 from .views import ProcedureImportView, UnitMergeView
 
 
@@ -87,7 +88,25 @@ def register_unit_admin_urls():
             name="units_procedure_import",
         ),
         path("units/merge/", UnitMergeView.as_view(), name="units_merge"),
+        path("reports/quotas/", QuotaReportView.as_view(), name="units_quota_report"),
+        path(
+            "reports/quotas/<int:unit_id>/<int:year>/<int:month>/",
+            QuotaWorksView.as_view(),
+            name="units_quota_works",
+        ),
     ]
+
+
+class BoardReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_reports(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_quota_report_menu_item():
+    return BoardReportMenuItem(
+        _("Unit quotas"), reverse("units_quota_report"), icon_name="table", order=700
+    )
 
 
 class UnitMergeMenuItem(MenuItem):
