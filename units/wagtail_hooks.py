@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import ProcedureListPage, Spokesperson, UnitName
+from .panels import QuotaDashboardPanel, show_quota_panel
 from .quotas import QuotaReminder, QuotaRule
 from .reports import QuotaReportView, QuotaWorksView, can_view_reports
 from .views import ProcedureImportView, UnitMergeView
@@ -95,6 +96,12 @@ def register_unit_admin_urls():
             name="units_quota_works",
         ),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_quota_panel(request, panels):
+    if show_quota_panel(request.user):
+        panels.append(QuotaDashboardPanel(request))
 
 
 class BoardReportMenuItem(MenuItem):
