@@ -14,6 +14,7 @@ from .models import ProcedureListPage, Spokesperson, UnitName
 from .panels import QuotaDashboardPanel, show_quota_panel
 from .quotas import QuotaReminder, QuotaRule
 from .reports import QuotaReportView, QuotaWorksView, can_view_reports
+from .statistics import ContributionStatisticsView
 from .views import ProcedureImportView, UnitMergeView
 
 
@@ -95,6 +96,11 @@ def register_unit_admin_urls():
             QuotaWorksView.as_view(),
             name="units_quota_works",
         ),
+        path(
+            "reports/contributions/",
+            ContributionStatisticsView.as_view(),
+            name="units_contribution_statistics",
+        ),
     ]
 
 
@@ -113,6 +119,16 @@ class BoardReportMenuItem(MenuItem):
 def register_quota_report_menu_item():
     return BoardReportMenuItem(
         _("Unit quotas"), reverse("units_quota_report"), icon_name="table", order=700
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_contribution_statistics_menu_item():
+    return BoardReportMenuItem(
+        _("Contribution statistics"),
+        reverse("units_contribution_statistics"),
+        icon_name="table",
+        order=710,
     )
 
 

@@ -14,7 +14,7 @@ from units.reminders import send_quota_reminders
 
 from .conftest import local_time
 
-# The reminder tells contributors that 4 days are left, today included.
+# On this day the reminder counts 4 days left in the month, today included.
 LATE_JANUARY = datetime.date(2026, 1, 28)
 
 
