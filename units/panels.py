@@ -31,6 +31,7 @@ class QuotaDashboardPanel(Component):
     name = "units_quota"
     template_name = "units/panels/quota_panel.html"
     order = 80
+    limit = 10
 
     def __init__(self, request):
         self.request = request
@@ -42,10 +43,12 @@ class QuotaDashboardPanel(Component):
         table = QuotaTable(month, month)
         site = Site.find_for_request(self.request)
         calendar_days, working_days = days_left_in_month(today, WorkingCalendar.for_site(site))
+        below = sorted(table.units_below(month), key=lambda cell: (-cell.missing, cell.unit.title))
         context.update(
             month=month,
             month_end=month_end(today),
-            below=table.units_below(month),
+            below=below[: self.limit],
+            below_count=len(below),
             has_rules=any(row.cells[0].rule for row in table.rows),
             calendar_days=calendar_days,
             working_days=working_days,

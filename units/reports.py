@@ -77,6 +77,9 @@ class MonthRangeForm(forms.Form):
     def __init__(self, *args, default_months=6, **kwargs):
         super().__init__(*args, **kwargs)
         self.default_months = default_months
+        last = current_month()
+        self.initial.setdefault("month_to", f"{last:%Y-%m}")
+        self.initial.setdefault("month_from", f"{add_months(last, 1 - default_months):%Y-%m}")
 
     def clean(self):
         cleaned = super().clean()

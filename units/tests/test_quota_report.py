@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -50,8 +51,11 @@ class TestQuotaReportPage:
         assert "2 / 2" in content
         assert "0 / 2" in content
         assert "Chưa đạt: thiếu 2" in content
-        assert "<svg" in content
-        assert "<script" not in content.split("<svg", 1)[1].split("</svg>", 1)[0]
+        chart = content.split('<svg class="board-chart"', 1)[1].split("</svg>", 1)[0]
+        assert "<script" not in chart
+        # Coordinates use a decimal point even though Vietnamese numbers use a comma.
+        assert re.findall(r'(?:x|y|width|height)="[^"]*,[^"]*"', chart) == []
+        assert chart.count('class="board-chart__column') == 12
 
     def test_unit_kind_filter(self, client, quota_works, culture_office):
         query = {**QUERY, "unit_kind": "specialised_office"}
