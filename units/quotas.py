@@ -1,8 +1,8 @@
 """Unit quotas: how many works each unit must provide a month, and the reminders sent about it.
 
 A ``QuotaRule`` applies either to one unit or to every unit. For a given unit and month the
-rule of that unit wins over the rule for every unit; within one scope the effective periods
-of two rules may not overlap, so at most one rule of each scope is in force on any day.
+rule of that unit wins over the rule for every unit. ``QuotaRule.clean`` (run by the admin
+form) rejects two rules of one scope whose effective periods share a day.
 """
 
 import calendar
