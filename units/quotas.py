@@ -9,6 +9,7 @@ import calendar
 import datetime
 
 from django import forms
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -136,12 +137,19 @@ class QuotaRule(models.Model):
         permissions = [("view_quota_reports", _("Can view quota and contribution reports"))]
 
     def __str__(self):
-        scope = self.unit.title if self.unit_id else _("All units")
         return _("%(scope)s: %(count)s works a month from %(start)s") % {
-            "scope": scope,
+            "scope": self.scope(),
             "count": self.works_per_month,
             "start": f"{self.effective_from:%d/%m/%Y}" if self.effective_from else "",
         }
+
+    @admin.display(description=_("Applies to"))
+    def scope(self):
+        return self.unit.title if self.unit_id else _("All units")
+
+    @admin.display(description=_("Effective to"))
+    def end_label(self):
+        return f"{self.effective_to:%d/%m/%Y}" if self.effective_to else _("No end date")
 
     def clean(self):
         super().clean()

@@ -58,7 +58,7 @@ class UnitNameViewSet(SnippetViewSet):
 class QuotaRuleViewSet(SnippetViewSet):
     model = QuotaRule
     icon = "tasks"
-    list_display = ["unit", "works_per_month", "effective_from", "effective_to"]
+    list_display = ["scope", "works_per_month", "effective_from", "end_label"]
     list_filter = ["unit"]
     ordering = ["unit__title", "-effective_from"]
 
