@@ -6,7 +6,8 @@ first published at 00:30 on 1 February local time (17:30 UTC on 31 January) is a
 
 A work is credited to the unit chosen in its "Providing unit" field. When that field is
 empty, it is credited to the unit of its owner's contributor profile, and when the owner has
-no profile either, to no unit. Its author is the "Author" field, or the owner's name when
+no profile either, to no unit. A unit merged into another passes its works to the unit that
+continues, following chains of merges. Its author is the "Author" field, or the owner's name when
 that field is empty.
 """
 
@@ -79,6 +80,22 @@ def _author_name(row):
     return owner or str(NO_AUTHOR)
 
 
+def merge_successors():
+    """Map each merged unit's id to the id of the unit that continues it today."""
+    merged_into = dict(
+        UnitPage.objects.filter(merged_into__isnull=False).values_list("pk", "merged_into_id")
+    )
+    successors = {}
+    for unit_id in merged_into:
+        seen = {unit_id}
+        current = merged_into[unit_id]
+        while current in merged_into and current not in seen:
+            seen.add(current)
+            current = merged_into[current]
+        successors[unit_id] = current
+    return successors
+
+
 def published_works(first_month, last_month):
     """Return the works first published from ``first_month`` to the end of ``last_month``."""
     start = local_midnight(month_start(first_month))
@@ -98,12 +115,18 @@ def published_works(first_month, last_month):
 
     parent_paths = {row["path"][: -Page.steplen] for row, _kind in rows}
     section_ids = dict(Page.objects.filter(path__in=parent_paths).values_list("path", "pk"))
+    successors = merge_successors()
+
+    def credited_unit(row):
+        unit_id = row["unit_id"] or row["owner__contributor_profile__unit_id"]
+        return successors.get(unit_id, unit_id)
+
     works = [
         Work(
             page_id=row["pk"],
             title=row["title"],
             kind=str(kind),
-            unit_id=row["unit_id"] or row["owner__contributor_profile__unit_id"],
+            unit_id=credited_unit(row),
             author=_author_name(row),
             section_id=section_ids.get(row["path"][: -Page.steplen]),
             published_at=timezone.localtime(row["first_published_at"]),

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from editorial.factories import ContributorProfileFactory, UserFactory
 from news.models import ArticlePage
 from units.factories import QuotaRuleFactory
+from units.models import UnitPage
 from units.quotas import QuotaRule, WorkKind
 from units.works import QuotaTable, published_works
 
@@ -174,3 +175,16 @@ class TestQuotaCounting:
         table = QuotaTable(JANUARY, JANUARY, unit_kind="specialised_office")
 
         assert [row.unit for row in table.rows] == [culture_office]
+
+    def test_merged_unit_works_go_to_successor(self, ka_lang, mu_ca, culture_office, publish_work):
+        QuotaRuleFactory()
+        publish_work(local_time(2026, 1, 9), unit=mu_ca)
+        UnitPage.objects.filter(pk=mu_ca.pk).update(
+            merged_into=culture_office, merged_on=datetime.date(2026, 1, 20), live=False
+        )
+        UnitPage.objects.filter(pk=culture_office.pk).update(merged_into=ka_lang)
+
+        table = QuotaTable(JANUARY, JANUARY)
+
+        assert table.cell(ka_lang.pk, JANUARY).count == 1
+        assert table.cell(mu_ca.pk, JANUARY) is None
