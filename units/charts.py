@@ -42,7 +42,7 @@ class Column:
 def column_chart(points, targets=None):
     """Lay out one column per ``(label, value)`` pair, with an optional target per column.
 
-    ``targets`` holds one number per column. A column under its target is flagged, so the
+    ``targets`` contains one number per column. A column under its target is flagged, so the
     template can hatch it as well as colour it.
     """
     plot_width = COLUMN_CHART_WIDTH - COLUMN_MARGIN["left"] - COLUMN_MARGIN["right"]

@@ -1,4 +1,4 @@
-"""Demo quota rules, so that the board sees this month's quota table with the demo content.
+"""Demo quota rules, so that the demo content fills this month's quota table for the board.
 
 Most demo units have no work this month, so the table and the dashboard panel show units
 below quota next to the few that provided the demo articles.

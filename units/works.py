@@ -73,6 +73,8 @@ def month_range(first_month, last_month):
 
 
 def _author_name(row):
+    # NOTE: the "Author" field is free text, so "Lò Văn Minh, Tòng Thị Hoa" counts as one
+    # author and spelling variants of a name count separately.
     author = (row["author"] or "").strip()
     if author:
         return author
