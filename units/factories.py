@@ -15,6 +15,7 @@ from units.models import (
     UnitLeader,
     UnitPage,
 )
+from units.quotas import QuotaRule
 
 
 class UnitIndexPageFactory(BasePageFactory):
@@ -115,3 +116,15 @@ class ProcedureFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Procedure
+
+
+class QuotaRuleFactory(factory.django.DjangoModelFactory):
+    """A rule for every unit, one work a month of any kind, in force from 1/1/2026."""
+
+    unit = None
+    works_per_month = 1
+    effective_from = datetime.date(2026, 1, 1)
+    note = "Điều 10 Quy chế hoạt động Trang TTĐT huyện Mường Tè"
+
+    class Meta:
+        model = QuotaRule

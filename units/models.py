@@ -745,3 +745,8 @@ class Procedure(Orderable):
         if not self.system_path:
             return base_url
         return urljoin(base_url.rstrip("/") + "/", self.system_path.strip().lstrip("/"))
+
+
+# Quota rules, quota settings and the reminder log live in their own module; importing them
+# here registers their models with the units app.
+from .quotas import QuotaReminder, QuotaRule, QuotaSettings  # noqa: E402, F401

@@ -11,6 +11,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import ProcedureListPage, Spokesperson, UnitName
+from .panels import QuotaDashboardPanel, show_quota_panel
+from .quotas import QuotaReminder, QuotaRule
+from .reports import QuotaReportView, QuotaWorksView, can_view_reports
+from .statistics import ContributionStatisticsView
 from .views import ProcedureImportView, UnitMergeView
 
 
@@ -51,8 +55,24 @@ class UnitNameViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class QuotaRuleViewSet(SnippetViewSet):
+    model = QuotaRule
+    icon = "tasks"
+    list_display = ["scope", "works_per_month", "effective_from", "end_label"]
+    list_filter = ["unit"]
+    ordering = ["unit__title", "-effective_from"]
+
+
+class QuotaReminderViewSet(SnippetViewSet):
+    model = QuotaReminder
+    icon = "mail"
+    list_display = ["unit", "month", "works_count", "works_required", "sent_at"]
+    list_filter = ["month"]
+    inspect_view_enabled = True
+
+
 class UnitSnippetsGroup(SnippetViewSetGroup):
-    items = (SpokespersonViewSet, UnitNameViewSet)
+    items = (SpokespersonViewSet, UnitNameViewSet, QuotaRuleViewSet, QuotaReminderViewSet)
     menu_icon = "group"
     menu_label = _("Units")
     menu_order = 310
@@ -70,7 +90,46 @@ def register_unit_admin_urls():
             name="units_procedure_import",
         ),
         path("units/merge/", UnitMergeView.as_view(), name="units_merge"),
+        path("reports/quotas/", QuotaReportView.as_view(), name="units_quota_report"),
+        path(
+            "reports/quotas/<int:unit_id>/<int:year>/<int:month>/",
+            QuotaWorksView.as_view(),
+            name="units_quota_works",
+        ),
+        path(
+            "reports/contributions/",
+            ContributionStatisticsView.as_view(),
+            name="units_contribution_statistics",
+        ),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_quota_panel(request, panels):
+    if show_quota_panel(request.user):
+        panels.append(QuotaDashboardPanel(request))
+
+
+class BoardReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_reports(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_quota_report_menu_item():
+    return BoardReportMenuItem(
+        _("Unit quotas"), reverse("units_quota_report"), icon_name="table", order=700
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_contribution_statistics_menu_item():
+    return BoardReportMenuItem(
+        _("Contribution statistics"),
+        reverse("units_contribution_statistics"),
+        icon_name="table",
+        order=710,
+    )
 
 
 class UnitMergeMenuItem(MenuItem):

@@ -43,6 +43,7 @@ from home.models import (
 )
 from home.text import to_nfc
 from news.models import AlbumPage, AlbumPhoto, ArticlePage, SectionPage
+from units.demo import build_quota_demo
 from units.models import UnitIndexPage, UnitPage
 
 from .directory import DirectoryDemoMixin
@@ -227,6 +228,7 @@ class DemoContentBuilder(DirectoryDemoMixin):
             "work_schedule": self.work_schedule(home),
         }
         self.menus(home, sections, library, units, pages)
+        build_quota_demo(self.report)
 
     # Pages -----------------------------------------------------------------------------------
 
