@@ -11,6 +11,8 @@ urlpatterns = [
     path("documents/", include("documents.urls")),
     path("tim-kiem/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("gop-y/", include("feedback.urls")),
+    path("captcha/", include("captcha.urls")),
 ]
 
 if settings.DEBUG:
