@@ -5,8 +5,6 @@ send the answer, publish. A contributor sees only the questions forwarded to the
 when they type another question's address, and may only write the answer.
 """
 
-import re
-
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -22,7 +20,7 @@ from home.exports import SafeSpreadsheetExportMixin
 
 from . import workflow
 from .models import Question
-from .workflow import MANAGE_PERMISSION, is_board, questions_visible_to
+from .workflow import MANAGE_PERMISSION, is_board, questions_visible_to, scrub_personal_data
 
 Status = Question.Status
 
@@ -55,20 +53,6 @@ UNIT_ACTIONS = {
     Status.FORWARDED: [ANSWER],
     Status.ANSWERED: [ANSWER],
 }
-
-
-def scrub_personal_data(text, question):
-    """Return ``text`` with the asker's name, phone, email and address replaced by "[…]"."""
-    for value in (question.email, question.phone, question.full_name, question.address):
-        value = (value or "").strip()
-        if len(value) >= 3:
-            text = re.sub(re.escape(value), "[…]", text, flags=re.IGNORECASE)
-    digits = re.sub(r"\D", "", question.phone or "")
-    if len(digits) >= 8:
-        # The phone number may be written with other separators inside the question.
-        spaced = r"[\s.\-]?".join(re.escape(digit) for digit in digits)
-        text = re.sub(spaced, "[…]", text)
-    return text
 
 
 class QuestionAdminForm(WagtailAdminModelForm):

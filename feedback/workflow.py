@@ -5,6 +5,7 @@ forwarded to their own unit, and may only write the answer.
 """
 
 import logging
+import re
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -130,3 +131,17 @@ def reject(question, user):
 def reindex_page(question):
     """Update the search index entry of the Q&A page, which holds the published answers."""
     insert_or_update_object(question.page.specific)
+
+
+def scrub_personal_data(text, question):
+    """Return ``text`` with the asker's name, phone, email and address replaced by "[…]"."""
+    for value in (question.email, question.phone, question.full_name, question.address):
+        value = (value or "").strip()
+        if len(value) >= 3:
+            text = re.sub(re.escape(value), "[…]", text, flags=re.IGNORECASE)
+    digits = re.sub(r"\D", "", question.phone or "")
+    if len(digits) >= 8:
+        # The phone number may be written with other separators inside the question.
+        spaced = r"[\s.\-]?".join(re.escape(digit) for digit in digits)
+        text = re.sub(spaced, "[…]", text)
+    return text
