@@ -49,7 +49,9 @@ def test_question_answered_and_found(browser_page, settings):
     browser_page.get_by_role("textbox", name="Điện thoại:").fill("0912 345 678")
     browser_page.get_by_role("textbox", name="Email:").fill("lothimai@example.invalid")
     browser_page.get_by_role("textbox", name="Tiêu đề:").fill("Hỗ trợ giống sâm Lai Châu")
-    browser_page.get_by_role("textbox", name="Nội dung câu hỏi:").fill("Hộ nghèo có được hỗ trợ giống sâm không?")
+    browser_page.get_by_role("textbox", name="Nội dung câu hỏi:").fill(
+        "Hộ nghèo có được hỗ trợ giống sâm không?"
+    )
     browser_page.get_by_label("Tôi đồng ý để Ban Biên tập xử lý").check()
     browser_page.get_by_label("Tôi đồng ý để câu hỏi và câu trả lời được đăng").check()
     browser_page.get_by_role("button", name="Gửi câu hỏi").click()
