@@ -8,6 +8,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
+from wagtail.search.index import insert_or_update_object
 
 from documents.samples import docx_bytes
 from home.models import MenuItem, NavigationMenu
@@ -137,7 +138,7 @@ class FeedbackDemo:
             question.save()
             self.report(f"Câu hỏi: {data['subject']}", created=True)
         # The search index holds the published answers with the page.
-        qa_page.save_revision().publish()
+        insert_or_update_object(qa_page)
 
     def consultations(self, index):
         now = timezone.now()
