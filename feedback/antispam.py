@@ -12,7 +12,7 @@ Limits are Django settings, with these defaults:
 - ``FEEDBACK_RATE_WINDOW_SECONDS`` (3600): the window in which submissions are counted;
 - ``FEEDBACK_CAPTCHA_AFTER`` (3): from the next submission in the window a captcha is required;
 - ``FEEDBACK_RATE_LIMIT`` (10): further submissions in the window are rejected;
-- ``FEEDBACK_CLIENT_IP_HEADER`` (None): the ``request.META`` key that holds the client
+- ``FEEDBACK_CLIENT_IP_HEADER`` (None): the ``request.META`` key that contains the client
   address when a trusted reverse proxy sets it, for example ``HTTP_X_REAL_IP``.
 """
 
@@ -97,7 +97,7 @@ class ProtectedForm(forms.Form):
 
     scope = "form"
 
-    # Humans never see this field (the template hides it); bots that fill every field do.
+    # The template hides this field from people, so only bots that fill every field send a value.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
     form_token = forms.CharField(widget=forms.HiddenInput)
 
@@ -154,7 +154,7 @@ class ProtectedForm(forms.Form):
 
 
 def check_submission(form, request):
-    """Count the submission and validate ``form``; return True when it may be stored.
+    """Count the submission and validate ``form``. Return True when it may be stored.
 
     A rate-limited client gets an error on the form and its input back, without validation.
     """

@@ -2,7 +2,7 @@
 
 A consultation's status follows from its dates: upcoming before ``opens_at``, open from
 ``opens_at`` up to but not including ``closes_at``, closed from ``closes_at``, and concluded
-once the board has written the outcome. Comments are moderated before they appear; the
+once the board has written the outcome. Comments are moderated before they appear, and the
 public sees only the organisation (or "a citizen"), the clause and the text.
 """
 

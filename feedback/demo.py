@@ -137,7 +137,7 @@ class FeedbackDemo:
                 question.forwarded_at = submitted_at + datetime.timedelta(days=1)
             question.save()
             self.report(f"Câu hỏi: {data['subject']}", created=True)
-        # The search index holds the published answers with the page.
+        # The page's search index entry contains the published answers.
         insert_or_update_object(qa_page)
 
     def consultations(self, index):

@@ -23,8 +23,8 @@ def send(subject, body, recipients, question):
     try:
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
     except OSError:
-        # The question is stored either way; the board sees it in the inbox.
-        logger.exception("Email about question %s could not be sent", question.pk)
+        # The question is stored either way, and the board finds it in the inbox.
+        logger.exception("Sending the email about question %s failed", question.pk)
 
 
 def admin_url(question):

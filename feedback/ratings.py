@@ -1,7 +1,7 @@
 """Anonymous satisfaction ratings of articles and legal documents.
 
-A rating stores the page, a score from 1 to 5, an optional comment and the day it was given:
-no IP address, user, session or time of day, so that no rating can be traced to a person.
+A rating stores the page, a score from 1 to 5, an optional comment and the day it was given.
+It stores no IP address, user, session or time of day, so no rating leads back to a person.
 """
 
 from django.core.validators import MaxValueValidator, MinValueValidator

@@ -57,7 +57,9 @@ def compute_deadline(question, site):
     try:
         return add_working_days(question.submitted_at, days, site=site)
     except CalendarError:
-        logger.exception("No answer deadline for question %s", question.pk)
+        logger.exception(
+            "Computing the answer deadline of question %s failed, so it has none", question.pk
+        )
         return None
 
 
@@ -129,7 +131,7 @@ def reject(question, user):
 
 
 def reindex_page(question):
-    """Update the search index entry of the Q&A page, which holds the published answers."""
+    """Update the search index entry of the Q&A page, which contains the published answers."""
     insert_or_update_object(question.page.specific)
 
 

@@ -9,7 +9,7 @@ from units.factories import UnitPageFactory
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Rate-limit counters live in the cache; each test starts with none."""
+    """Start each test with no rate-limit counter in the cache."""
     cache.clear()
     yield
     cache.clear()

@@ -13,9 +13,9 @@ from .helpers import question_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-# SQLite's in-memory test database is shared between threads with table locks that fail at
-# once instead of waiting, so on SQLite fewer threads start together and take turns to write,
-# as SQLite's single writer would make them; the guarantees checked are the same.
+# SQLite's in-memory test database is shared between threads through table locks that fail at
+# once instead of waiting. So on SQLite fewer threads start together and take turns to write,
+# as SQLite's single writer makes them do. The checks are the same on both databases.
 THREADS = {"postgresql": 50}
 DEFAULT_THREADS = 8
 

@@ -77,7 +77,7 @@ def test_comment_stored_pending_and_hidden(client):
     assert "Cảm ơn bạn" in client.get(response["Location"]).content.decode()
 
 
-def test_approved_comment_shown_without_name_or_email(client):
+def test_approved_comment_hides_identity(client):
     page = ConsultationPageFactory()
     ConsultationCommentFactory(page=page, status=ConsultationComment.Status.APPROVED)
 

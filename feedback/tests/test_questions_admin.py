@@ -44,6 +44,19 @@ def test_board_sees_every_question(client, secretary, qa_page, unit):
     assert "Câu hỏi về học phí" in html
 
 
+def test_board_sees_contact_details(client, secretary, qa_page):
+    question = QuestionFactory(page=qa_page)
+    client.force_login(secretary)
+
+    response = client.get(edit_url(question))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert question.email in html
+    assert question.phone in html
+    assert "Chuyển đơn vị có thẩm quyền trả lời" in html
+
+
 def test_overdue_question_highlighted(client, secretary, qa_page):
     QuestionFactory(page=qa_page, deadline=timezone.now() - datetime.timedelta(hours=1))
     client.force_login(secretary)
