@@ -11,7 +11,7 @@ from feedback.models import FeedbackSettings, Question
 
 from .helpers import question_data
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 # SQLite's in-memory test database is shared between threads through table locks that fail at
 # once instead of waiting. So on SQLite fewer threads start together and take turns to write,
