@@ -12,6 +12,7 @@ Limits are Django settings, with these defaults:
 - ``FEEDBACK_RATE_WINDOW_SECONDS`` (3600): the window in which submissions are counted;
 - ``FEEDBACK_CAPTCHA_AFTER`` (3): from the next submission in the window a captcha is required;
 - ``FEEDBACK_RATE_LIMIT`` (10): further submissions in the window are rejected;
+- ``FEEDBACK_LOOKUP_LIMIT`` (30): status look-ups allowed in the window;
 - ``FEEDBACK_CLIENT_IP_HEADER`` (None): the ``request.META`` key that contains the client
   address when a trusted reverse proxy sets it, for example ``HTTP_X_REAL_IP``.
 """
@@ -71,6 +72,20 @@ def count_submission(request, scope):
         # The counter expired between add() and incr(): this submission starts a new window.
         cache.set(key, 1, timeout=window)
         return 1
+
+
+TOO_MANY_LOOKUPS = _(
+    "Too many look-ups from your network in a short time. Try again in an hour, or contact "
+    "the editorial board by phone."
+)
+
+
+def lookup_limited(request):
+    """Count a status look-up and return True once the client passed ``FEEDBACK_LOOKUP_LIMIT``.
+
+    The limit keeps anyone from guessing reference codes and emails in bulk.
+    """
+    return count_submission(request, "lookup") > setting("LOOKUP_LIMIT", 30)
 
 
 def captcha_required(request, scope):

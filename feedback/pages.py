@@ -131,7 +131,9 @@ class QuestionIndexPage(RoutablePageMixin, BasePage):
         form = LookupForm(request.GET or None)
         question = None
         searched = False
-        if form.is_bound and form.is_valid():
+        if form.is_bound and antispam.lookup_limited(request):
+            form.add_error(None, antispam.TOO_MANY_LOOKUPS)
+        elif form.is_bound and form.is_valid():
             searched = True
             question = self.questions.filter(
                 reference=form.cleaned_data["reference"],

@@ -189,6 +189,19 @@ def test_lookup_wrong_email_tells_nothing(client, qa_page):
     assert result_section(html) == result_section(missing.content.decode())
 
 
+@override_settings(FEEDBACK_LOOKUP_LIMIT=2)
+def test_lookup_rate_limited(client, qa_page):
+    question = QuestionFactory(page=qa_page, email="mai@example.invalid")
+    params = {"reference": question.reference, "email": "mai@example.invalid"}
+    client.get(qa_page.lookup_url, params, REMOTE_ADDR="203.0.113.8")
+    client.get(qa_page.lookup_url, params, REMOTE_ADDR="203.0.113.8")
+
+    limited = client.get(qa_page.lookup_url, params, REMOTE_ADDR="203.0.113.8").content.decode()
+
+    assert "Bạn đã tra cứu quá nhiều lần" in limited
+    assert question.subject not in limited
+
+
 def test_lookup_shows_answer_only_after_sending(client, qa_page):
     question = QuestionFactory(
         page=qa_page, status=Question.Status.ANSWERED, answer="Bà cần mang theo giấy tờ gốc."
