@@ -24,6 +24,8 @@ urlpatterns = [
     path(
         "feeds/<int:section_id>/atom.xml", LatestWorksAtomFeed.as_view(), name="section_feed_atom"
     ),
+    path("gop-y/", include("feedback.urls")),
+    path("captcha/", include("captcha.urls")),
 ]
 
 if settings.DEBUG:

@@ -16,6 +16,7 @@ from documents.models import (
     LegalDocumentIndexPage,
     LegalDocumentPage,
 )
+from feedback.models import QuestionIndexPage
 from home.models import HomeFeaturedItem, HomeSection, PortalSettings
 from news.models import ArticlePage, SectionPage
 from units.models import UnitIndexPage, UnitPage
@@ -108,8 +109,10 @@ def build_public_site(article_count=1):
             phone="0213 3881 000",
         )
     )
+    questions = home.add_child(instance=QuestionIndexPage(title="Hỏi đáp", slug="hoi-dap"))
     return {
         "home": home,
+        "questions": questions,
         "section": section,
         "article": articles[0] if articles else None,
         "library": library,

@@ -32,6 +32,7 @@ from documents.models import (
     LegalDocumentPage,
 )
 from documents.samples import docx_bytes
+from feedback.demo import FeedbackDemo
 from home.models import (
     HomeFeaturedItem,
     HomePage,
@@ -229,6 +230,7 @@ class DemoContentBuilder(DirectoryDemoMixin):
         }
         self.menus(home, sections, library, units, pages)
         build_quota_demo(self.report)
+        FeedbackDemo(home, self.report).build()
 
     # Pages -----------------------------------------------------------------------------------
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "wagtail.api.v2",
     "rest_framework",
+    "captcha",
 ]
 
 MIDDLEWARE = [
@@ -216,6 +217,11 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # Approvals stay valid when a reviewer saves the item again, so that a save during review
 # never sends it back to the first task.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
+
+# The captcha of the public forms (django-simple-captcha) draws its pictures on the server,
+# with no outside service. The other limits of the public forms are in feedback/antispam.py.
+CAPTCHA_LENGTH = 5
+CAPTCHA_TIMEOUT = 30  # minutes
 
 # load_demo_content may create content and a demo administrator; production turns it off.
 DEMO_CONTENT_ALLOWED = True
