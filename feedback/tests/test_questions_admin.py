@@ -252,7 +252,7 @@ def test_published_answer_found_by_site_search(
         )
 
     results = search(rf.get("/tim-kiem/", {"q": "một cửa"})).context_data["results"]
-    assert qa_page.pk in [page.pk for page in results]
+    assert qa_page.pk in [result["page"].pk for result in results]
     found = Page.objects.live().search(question.email)
     assert qa_page.pk not in [page.pk for page in found]
 
