@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from search import views as search_views
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    path(settings.ADMIN_URL_PATH, include(wagtailadmin_urls)),
     path("documents/", include("documents.urls")),
     path("tim-kiem/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),

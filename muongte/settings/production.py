@@ -2,7 +2,9 @@
 
 Required: SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS. Optional: REDIS_URL (cache),
 AWS_STORAGE_BUCKET_NAME with AWS_S3_ENDPOINT_URL and credentials (S3-compatible media),
-EMAIL_HOST and friends (SMTP), CSRF_TRUSTED_ORIGINS.
+EMAIL_HOST and friends (SMTP), CSRF_TRUSTED_ORIGINS, ADMIN_URL_PATH, TRUST_X_REAL_IP,
+SESSION_IDLE_SECONDS, AXES_FAILURE_LIMIT, AXES_COOLOFF_MINUTES, CSP_FRAME_SOURCES,
+CSP_MEDIA_SOURCES. docs/deployment.md lists them all.
 """
 
 import os
@@ -24,6 +26,7 @@ DEBUG = False
 DEMO_CONTENT_ALLOWED = False
 SECRET_KEY = require_env("SECRET_KEY")
 require_env("DATABASE_URL")
+require_env("ALLOWED_HOSTS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -39,12 +42,17 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
+# Persistent connections with a health check, so that a restarted PostgreSQL is reconnected
+# to on the next request without restarting the app.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "muongte",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "muongte"),
         }
     }
 

@@ -24,3 +24,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Most tests sign in with force_login and test their own feature, not the second factor;
+# operations/tests turn enforcement back on with override_settings.
+TWO_FACTOR_ENFORCED = False
