@@ -40,7 +40,7 @@ format: $(INSTALLED) ## Rewrite code in ruff's format
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-APPS := home news documents units feedback search editorial
+APPS := home news documents units feedback search editorial operations
 
 messages: $(INSTALLED) ## Update the Vietnamese catalogues from the source and compile them (needs gettext)
 	-$(BIN)/python bin/update-thirdparty-catalogue

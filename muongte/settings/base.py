@@ -215,6 +215,7 @@ LOGGING = {
                 "feedback",
                 "search",
                 "editorial",
+                "operations",
             )
         },
         "django": {"handlers": ["console"], "level": "WARNING"},

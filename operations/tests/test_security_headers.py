@@ -23,9 +23,7 @@ INLINE_BLOCK = re.compile(r"<(script|style)(?:\s[^>]*)?>(.*?)</\1>", re.DOTALL)
 
 
 def directives(header):
-    return {
-        part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()
-    }
+    return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
 
 
 def test_public_csp_forbids_inline_code(client, home_page):
@@ -44,9 +42,7 @@ def test_public_inline_blocks_match_hashes(client, home_page):
     html = response.content.decode()
     policy = directives(response["Content-Security-Policy"])
 
-    inline_blocks = [
-        (tag, body) for tag, body in INLINE_BLOCK.findall(html) if body.strip()
-    ]
+    inline_blocks = [(tag, body) for tag, body in INLINE_BLOCK.findall(html) if body.strip()]
     assert inline_blocks, "the home page is expected to carry the display-options script"
     for tag, body in inline_blocks:
         digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
