@@ -316,3 +316,9 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "frame-ancestors": [SELF],
     }
 }
+
+# Backups (manage.py backup_site): where archives go and how many weekly and monthly ones
+# the retention keeps.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+BACKUP_KEEP_WEEKLY = int(os.environ.get("BACKUP_KEEP_WEEKLY", "8"))
+BACKUP_KEEP_MONTHLY = int(os.environ.get("BACKUP_KEEP_MONTHLY", "12"))
