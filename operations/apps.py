@@ -8,3 +8,8 @@ class OperationsConfig(AppConfig):
     name = "operations"
     verbose_name = _("Operations")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     # Compresses HTML and other text responses; Django 4.2+ pads them against BREACH. Static
     # files are compressed by the web server in production (docs/performance.md).
     "django.middleware.gzip.GZipMiddleware",
+    # Serves anonymous visitors from the page cache before sessions, CSRF and auth run.
+    "operations.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -322,3 +324,9 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 BACKUP_KEEP_WEEKLY = int(os.environ.get("BACKUP_KEEP_WEEKLY", "8"))
 BACKUP_KEEP_MONTHLY = int(os.environ.get("BACKUP_KEEP_MONTHLY", "12"))
+
+# Anonymous page cache (operations.cache): lifetime in seconds (0 turns it off), the cache
+# alias it uses (Redis in production when REDIS_URL is set), and path prefixes never cached.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_EXCLUDED_PREFIXES = ["documents", "tim-kiem"]

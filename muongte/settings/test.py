@@ -28,3 +28,6 @@ STORAGES = {
 # Most tests sign in with force_login and test their own feature, not the second factor;
 # operations/tests turn enforcement back on with override_settings.
 TWO_FACTOR_ENFORCED = False
+
+# A page cached by one test would be served to the next; operations/tests turn it back on.
+PAGE_CACHE_SECONDS = 0

@@ -36,7 +36,15 @@ def production_env(tmp_path, **extra):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "AWS_STORAGE_BUCKET_NAME", "EMAIL_HOST"}
+        # The browser tests' fixture sets DJANGO_ALLOW_ASYNC_UNSAFE for this process only.
+        if key
+        not in {
+            "DATABASE_URL",
+            "REDIS_URL",
+            "AWS_STORAGE_BUCKET_NAME",
+            "EMAIL_HOST",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     env.update(
         DJANGO_SETTINGS_MODULE="muongte.settings.production",
