@@ -80,3 +80,22 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
+
+# Background work (Wagtail's search index updates, cache purges, emails) runs through
+# django-tasks. Production queues it in the database for the worker service
+# (deploy/systemd/muongte-worker.service runs "manage.py db_worker"); other settings keep
+# django-tasks' default, which runs each task immediately.
+INSTALLED_APPS += ["django_tasks_db"]  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# nginx's micro-cache of anonymous pages (deploy/nginx/muongte.conf) is purged on publish by
+# wagtail.contrib.frontend_cache when FRONTEND_CACHE_PURGE_URL (e.g. http://127.0.0.1:8081)
+# points at nginx's purge listener.
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]  # noqa: F405
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }

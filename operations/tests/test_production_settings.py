@@ -28,6 +28,8 @@ print(json.dumps({
     "EMAIL_BACKEND": settings.EMAIL_BACKEND,
     "TWO_FACTOR_ENFORCED": settings.TWO_FACTOR_ENFORCED,
     "ADMIN_URL_PATH": settings.ADMIN_URL_PATH,
+    "TASKS": settings.TASKS["default"]["BACKEND"],
+    "FRONTEND_CACHE": getattr(settings, "WAGTAILFRONTENDCACHE", None),
 }))
 """
 
@@ -92,6 +94,8 @@ def test_production_defaults_are_safe(tmp_path):
     assert values["STORAGE"] == "django.core.files.storage.FileSystemStorage"
     assert values["TWO_FACTOR_ENFORCED"] is True
     assert values["ADMIN_URL_PATH"] == "admin/"
+    assert values["TASKS"] == "django_tasks_db.DatabaseBackend"
+    assert values["FRONTEND_CACHE"] is None
 
 
 def test_production_services_from_environment(tmp_path):
@@ -103,6 +107,7 @@ def test_production_services_from_environment(tmp_path):
         AWS_S3_ENDPOINT_URL="http://127.0.0.1:9000",
         EMAIL_HOST="127.0.0.1",
         ADMIN_URL_PATH="quan-tri-rieng/",
+        FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:8081",
     )
 
     result = run_manage(env, "shell", "-c", PRINT_SETTINGS)
@@ -114,6 +119,7 @@ def test_production_services_from_environment(tmp_path):
     assert values["STORAGE"] == "storages.backends.s3.S3Storage"
     assert values["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
     assert values["ADMIN_URL_PATH"] == "quan-tri-rieng/"
+    assert values["FRONTEND_CACHE"]["nginx"]["LOCATION"] == "http://127.0.0.1:8081"
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"])
