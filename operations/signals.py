@@ -15,11 +15,13 @@ def connect():
 
     from home.models import NavigationMenu, PortalSettings
 
+    from .models import SiteBanner
+
     page_published.connect(retire, dispatch_uid="operations_cache_published")
     page_unpublished.connect(retire, dispatch_uid="operations_cache_unpublished")
     post_page_move.connect(retire, dispatch_uid="operations_cache_moved")
     post_delete.connect(retire, sender=Page, dispatch_uid="operations_cache_deleted")
-    for model in (NavigationMenu, PortalSettings):
+    for model in (NavigationMenu, PortalSettings, SiteBanner):
         post_save.connect(retire, sender=model, dispatch_uid=f"operations_cache_{model.__name__}")
         post_delete.connect(
             retire, sender=model, dispatch_uid=f"operations_cache_{model.__name__}_deleted"

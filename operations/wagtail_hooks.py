@@ -1,8 +1,11 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import two_factor
+from .models import SiteBanner
 
 
 @hooks.register("register_admin_urls")
@@ -22,3 +25,14 @@ def two_factor_account_item(request):
         "label": _("Turn on two-factor authentication"),
         "help_text": _("Ask for a code from an authenticator app after the password."),
     }
+
+
+class SiteBannerViewSet(SnippetViewSet):
+    model = SiteBanner
+    icon = "warning"
+    menu_label = _("Site banners")
+    list_display = ["kind", "message", "show_from", "suspension_starts", "show_until"]
+    list_filter = ["kind"]
+
+
+register_snippet(SiteBannerViewSet)
