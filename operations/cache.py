@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.cache import patch_cache_control
 
 from .csp import is_admin_path
+from .visits import counter, should_count
 
 GENERATION_KEY = "anonymous-page-cache:generation"
 # Listings paginate with ?page=N; any other query string (filters, search) is not cached.
@@ -77,22 +78,28 @@ def is_cacheable_response(response):
 
 
 class AnonymousPageCacheMiddleware:
-    """Serve anonymous visitors from the page cache; see the module docstring for the rules."""
+    """Serve anonymous visitors from the page cache; see the module docstring for the rules.
+
+    It also counts page views (operations.visits), because cached hits never reach Wagtail.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if not is_cacheable_request(request):
-            return self.get_response(request)
+            return self.count_view(request, self.get_response(request))
 
         key = cache_key(request)
         cached = page_cache().get(key)
         if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
+            response, page_id = cached
+            response["X-Page-Cache"] = "hit"
+            if page_id and should_count(request):
+                counter.add(page_id)
+            return response
 
-        response = self.get_response(request)
+        response = self.count_view(request, self.get_response(request))
         if is_cacheable_response(response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
@@ -100,6 +107,13 @@ class AnonymousPageCacheMiddleware:
             patch_cache_control(
                 response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SECONDS
             )
-            page_cache().set(key, response, settings.PAGE_CACHE_SECONDS)
+            page_id = getattr(request, "served_page_id", None)
+            page_cache().set(key, (response, page_id), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
+        return response
+
+    def count_view(self, request, response):
+        page_id = getattr(request, "served_page_id", None)
+        if page_id and response.status_code == 200 and should_count(request):
+            counter.add(page_id)
         return response

@@ -134,3 +134,23 @@ class SiteBanner(models.Model):
                 % {"required": required, "days": days}
             }
         return {}
+
+
+class PageViewDay(models.Model):
+    """Views of one page on one day, counted by the server; nothing identifies the visitor."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="view_days",
+        verbose_name=_("page"),
+    )
+    date = models.DateField(_("date"))
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("page views per day")
+        verbose_name_plural = _("page views per day")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "date"], name="unique_page_view_day"),
+        ]

@@ -31,3 +31,6 @@ TWO_FACTOR_ENFORCED = False
 
 # A page cached by one test would be served to the next; operations/tests turn it back on.
 PAGE_CACHE_SECONDS = 0
+
+# Page views are written at once, inside each test's own transaction.
+VISIT_FLUSH_SECONDS = 0
