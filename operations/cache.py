@@ -2,10 +2,10 @@
 
 A response is cached when the request is an anonymous GET or HEAD outside the admin, the
 document downloads and the search, and the response is a 200 that sets no cookie and is
-not marked private. Keys contain the host, so each site has its own entries, and a
-generation number: publishing, unpublishing, moving or deleting a page, or changing a menu
-or the portal settings, increments the generation, which retires every cached page of every
-site at once. Listings, parents and the home page therefore never show a stale list.
+not marked private. Keys contain the host, so each site has its own entries. They also
+contain a generation number, which publishing, unpublishing, moving or deleting a page, or
+changing a menu, a banner or the portal settings increments. That retires every cached page
+of every site at once, so listings, parents and the home page never show a stale list.
 """
 
 from django.conf import settings

@@ -260,7 +260,7 @@ TWO_FACTOR_ENFORCED = True
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # Admin sessions end after this many seconds without a request, and when the browser closes.
-# The public site stores nothing in sessions, so only signed-in users are affected.
+# Anonymous visitors of the public site get no session, so only signed-in users are affected.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", "1800"))
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -300,8 +300,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
-# Wagtail's admin uses inline scripts and styles, so its policy allows them; it still loads
-# nothing from other hosts and cannot be framed by other sites.
+# Wagtail's admin uses inline scripts and styles, so its policy allows them. It still loads
+# nothing from other hosts, and other sites cannot frame it.
 CONTENT_SECURITY_POLICY_ADMIN = {
     "DIRECTIVES": {
         "default-src": [SELF],
