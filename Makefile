@@ -6,7 +6,7 @@ PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format migrate demo messages audit
+.PHONY: help install run test lint format migrate demo messages audit bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -40,7 +40,7 @@ format: $(INSTALLED) ## Rewrite code in ruff's format
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-APPS := home news documents units feedback search editorial
+APPS := home news documents units feedback search editorial operations
 
 messages: $(INSTALLED) ## Update the Vietnamese catalogues from the source and compile them (needs gettext)
 	-$(BIN)/python bin/update-thirdparty-catalogue
@@ -50,3 +50,7 @@ messages: $(INSTALLED) ## Update the Vietnamese catalogues from the source and c
 
 audit: $(INSTALLED) ## Lighthouse (mobile) on the demo site; reports in var/audit/ (needs npm, chromium)
 	PYTHON=$(BIN)/python bin/audit
+
+ARTICLES ?= 200
+bench: $(INSTALLED) ## Measure req/s and p50/p99 under gunicorn and nginx (needs wrk, nginx); ARTICLES=N
+	bin/bench --articles $(ARTICLES)

@@ -24,7 +24,16 @@ LANGUAGE = "vi"
 # (wagtail.admin.views.i18n.js_catalog); LOCALE_PATHS catalogues are merged over it.
 JAVASCRIPT_PACKAGES = ["wagtail.admin"]
 # The project's own apps keep their strings in their own catalogues.
-PROJECT_APPS = {"home", "news", "documents", "units", "feedback", "search", "editorial"}
+PROJECT_APPS = {
+    "home",
+    "news",
+    "documents",
+    "units",
+    "feedback",
+    "search",
+    "editorial",
+    "operations",
+}
 
 HEADER = """\
 # Vietnamese translation of the Wagtail, Django and third-party strings the portal shows.

@@ -10,7 +10,7 @@ from search.api import api_router
 from search.feeds import LatestWorksAtomFeed, LatestWorksFeed
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    path(settings.ADMIN_URL_PATH, include(wagtailadmin_urls)),
     path("documents/", include("documents.urls")),
     path("tim-kiem/", search_views.search, name="search"),
     path("tim-kiem/goi-y/", search_views.suggestions, name="search_suggestions"),

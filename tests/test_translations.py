@@ -23,7 +23,7 @@ from muongte.catalogues import (
 )
 
 REPO = Path(__file__).resolve().parent.parent
-APPS = ["home", "news", "documents", "units", "feedback", "search", "editorial"]
+APPS = ["home", "news", "documents", "units", "feedback", "search", "editorial", "operations"]
 # Each app keeps its own catalogue; the project-level one covers what no app owns.
 CATALOGUE_DIRS = {
     **{REPO / app: REPO / app / "locale/vi/LC_MESSAGES/django.po" for app in APPS},

@@ -6,10 +6,14 @@ same code runs as the embedded default (SQLite, local disk) and in production
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+
+from operations.csp import inline_hashes
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -29,6 +33,7 @@ INSTALLED_APPS = [
     "feedback",
     "search",
     "editorial",
+    "operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -56,6 +61,10 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "rest_framework",
     "captcha",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +72,8 @@ MIDDLEWARE = [
     # Compresses HTML and other text responses; Django 4.2+ pads them against BREACH. Static
     # files are compressed by the web server in production (docs/performance.md).
     "django.middleware.gzip.GZipMiddleware",
+    # Serves anonymous visitors from the page cache before sessions, CSRF and auth run.
+    "operations.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -71,6 +82,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "operations.csp.ScopedCSPMiddleware",
+    "operations.middleware.PermissionsPolicyMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "operations.middleware.AdminTwoFactorMiddleware",
+    # Last, as django-axes requires.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "muongte.urls"
@@ -108,7 +125,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": int(os.environ.get("PASSWORD_MIN_LENGTH", "12"))},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -203,6 +220,7 @@ LOGGING = {
                 "feedback",
                 "search",
                 "editorial",
+                "operations",
             )
         },
         "django": {"handlers": ["console"], "level": "WARNING"},
@@ -235,3 +253,101 @@ WAGTAILAPI_LIMIT_MAX = 50
 # ASCII, so the "simple" configuration matches them word for word. SQLite ignores this option.
 # Changing it requires `manage.py update_index`.
 WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "simple"
+# --- Security (operations app) ---
+# The admin lives under this prefix, e.g. "quan-tri-7f3a/" to keep it off common scanners.
+ADMIN_URL_PATH = os.environ.get("ADMIN_URL_PATH", "admin/")
+
+# django-axes locks a username at one client address out after repeated failed sign-ins.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "60")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "operations/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "operations.security.client_ip"
+# True only behind a proxy that sets X-Real-IP itself (deploy/nginx); otherwise a client
+# could pick its own address.
+TRUST_X_REAL_IP = os.environ.get("TRUST_X_REAL_IP", "false").lower() == "true"
+
+# TOTP after the password, mandatory for the board and administrators (operations.two_factor).
+TWO_FACTOR_ENFORCED = True
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# Admin sessions end after this many seconds without a request, and when the browser closes.
+# Anonymous visitors of the public site get no session, so only signed-in users are affected.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", "1800"))
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+
+_inline = inline_hashes(BASE_DIR / "templates" / "base.html", BASE_DIR / "templates" / "500.html")
+# Hosts of embedded video players (Wagtail embeds) allowed in frames on public pages.
+CSP_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SOURCES", "https://www.youtube.com,https://www.youtube-nocookie.com"
+)
+# Extra sources for images and media, e.g. the public URL of an S3 bucket.
+CSP_MEDIA_SOURCES = env_list("CSP_MEDIA_SOURCES")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *_inline["script"]],
+        "style-src": [SELF, *_inline["style"]],
+        "img-src": [SELF, "data:", *CSP_MEDIA_SOURCES],
+        "media-src": [SELF, *CSP_MEDIA_SOURCES],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *CSP_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin uses inline scripts and styles, so its policy allows them. It still loads
+# nothing from other hosts, and other sites cannot frame it.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *CSP_MEDIA_SOURCES],
+        "media-src": [SELF, "blob:", *CSP_MEDIA_SOURCES],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *CSP_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+
+# Backups (manage.py backup_site): where archives go and how many weekly and monthly ones
+# the retention keeps.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
+BACKUP_KEEP_WEEKLY = int(os.environ.get("BACKUP_KEEP_WEEKLY", "8"))
+BACKUP_KEEP_MONTHLY = int(os.environ.get("BACKUP_KEEP_MONTHLY", "12"))
+
+# Anonymous page cache (operations.cache): lifetime in seconds (0 turns it off), the cache
+# alias it uses (Redis in production when REDIS_URL is set), and path prefixes never cached.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_EXCLUDED_PREFIXES = ["documents", "tim-kiem"]
+
+# Page view counts (operations.visits) are written to the database at most this often per
+# worker process, in seconds.
+VISIT_FLUSH_SECONDS = int(os.environ.get("VISIT_FLUSH_SECONDS", "60"))

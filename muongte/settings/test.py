@@ -24,3 +24,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Most tests sign in with force_login and test their own feature, not the second factor;
+# operations/tests turn enforcement back on with override_settings.
+TWO_FACTOR_ENFORCED = False
+
+# A page cached by one test would be served to the next; operations/tests turn it back on.
+PAGE_CACHE_SECONDS = 0
+
+# Page views are written at once, inside each test's own transaction.
+VISIT_FLUSH_SECONDS = 0
