@@ -3,10 +3,12 @@ the rejection of confidential items on every publishing path, and the board's sn
 
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 from wagtail.permissions import policy_registry
@@ -17,7 +19,14 @@ from home.models import BasePage
 from news.models import CONTENT_PAGE_TYPES, SectionPage
 
 from . import roles
-from .models import CalendarOverride, ContributorProfile, DeputyAssignment
+from .deadline_views import DeadlineReportView, DeadlinesPanel, user_sees_deadlines
+from .models import (
+    CalendarOverride,
+    ContributorProfile,
+    DeadlineRule,
+    DeputyAssignment,
+    ItemDeadline,
+)
 from .publishing import (
     ConfidentialPublishError,
     EditorialPublishPageRevisionAction,
@@ -259,11 +268,72 @@ class CalendarOverrideViewSet(SnippetViewSet):
     list_filter = ["is_working_day"]
 
 
+class DeadlineRuleViewSet(SnippetViewSet):
+    model = DeadlineRule
+    icon = "time"
+    menu_label = gettext_lazy("Deadline rules")
+    list_display = ["kind", "amount", "unit", "warning_hours"]
+
+
+class ItemDeadlineViewSet(SnippetViewSet):
+    """The deadline of each submitted item; the board corrects its kind or reference time."""
+
+    model = ItemDeadline
+    icon = "time"
+    menu_label = gettext_lazy("Items' deadlines")
+    list_display = ["page", "unit", "kind", "due_display", "status_label"]
+    list_filter = ["kind", "unit"]
+    inspect_view_enabled = True
+
+
 class EditorialBoardGroup(SnippetViewSetGroup):
-    items = (ContributorProfileViewSet, DeputyAssignmentViewSet, CalendarOverrideViewSet)
+    items = (
+        ContributorProfileViewSet,
+        DeputyAssignmentViewSet,
+        CalendarOverrideViewSet,
+        DeadlineRuleViewSet,
+        ItemDeadlineViewSet,
+    )
     menu_icon = "group"
     menu_label = gettext_lazy("Editorial board")
     menu_order = 250
 
 
 register_snippet(EditorialBoardGroup)
+
+
+# Publication deadlines ---------------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_deadline_report_urls():
+    return [
+        path("reports/deadlines/", DeadlineReportView.as_view(), name="editorial_deadline_report"),
+        path(
+            "reports/deadlines/results/",
+            DeadlineReportView.as_view(results_only=True),
+            name="editorial_deadline_report_results",
+        ),
+    ]
+
+
+class DeadlineReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_sees_deadlines(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_deadline_report_menu_item():
+    return DeadlineReportMenuItem(
+        gettext_lazy("Publication deadlines"),
+        reverse("editorial_deadline_report"),
+        name="editorial-deadlines",
+        icon_name="time",
+        order=950,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_deadlines_panel(request, panels):
+    if user_sees_deadlines(request.user) and not is_contributor_only(request.user):
+        panels.append(DeadlinesPanel())

@@ -32,6 +32,7 @@ from documents.models import (
     LegalDocumentPage,
 )
 from documents.samples import docx_bytes
+from editorial.demo import build_board_reports_demo
 from home.models import (
     HomeFeaturedItem,
     HomePage,
@@ -227,6 +228,7 @@ class DemoContentBuilder(DirectoryDemoMixin):
             "work_schedule": self.work_schedule(home),
         }
         self.menus(home, sections, library, units, pages)
+        build_board_reports_demo(self.report)
 
     # Pages -----------------------------------------------------------------------------------
 
