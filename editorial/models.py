@@ -479,3 +479,10 @@ class CalendarOverride(models.Model):
 
 # Models kept in their own modules, imported here so that Django registers them.
 from .deadlines import DeadlineRule, ItemDeadline  # noqa: E402, F401
+from .royalties import (  # noqa: E402, F401
+    RoyaltyAddOn,
+    RoyaltyPayment,
+    RoyaltyRateTable,
+    RoyaltyRecord,
+    RoyaltyWorkKind,
+)

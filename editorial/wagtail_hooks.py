@@ -10,10 +10,11 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
 from wagtail.models import Page, WorkflowState
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from home.models import BasePage
 from news.models import CONTENT_PAGE_TYPES, SectionPage
@@ -26,6 +27,8 @@ from .models import (
     DeadlineRule,
     DeputyAssignment,
     ItemDeadline,
+    RoyaltyRateTable,
+    RoyaltyRecord,
 )
 from .publishing import (
     ConfidentialPublishError,
@@ -33,6 +36,7 @@ from .publishing import (
     raise_if_confidential,
     revision_is_confidential,
 )
+from .royalty_views import REPORT_PERMISSION, RoyaltyReportView
 from .signals import release_reviewer_lock
 from .status import submission_status
 from .word_import import wagtail_hooks as word_import_hooks  # noqa: F401 (registers the import view)
@@ -337,3 +341,88 @@ def register_deadline_report_menu_item():
 def add_deadlines_panel(request, panels):
     if user_sees_deadlines(request.user) and not is_contributor_only(request.user):
         panels.append(DeadlinesPanel())
+
+
+# Royalties -----------------------------------------------------------------------------------
+
+
+class RoyaltyRateTableViewSet(SnippetViewSet):
+    model = RoyaltyRateTable
+    icon = "table"
+    menu_label = gettext_lazy("Royalty rate tables")
+    list_display = ["name", "effective_from", "unit_value"]
+
+
+class RoyaltyRecordCreateView(CreateView):
+    """Create a royalty record, with the work filled in when the link names one (?page=ID)."""
+
+    def get_initial_form_instance(self):
+        page_id = self.request.GET.get("page", "")
+        if page_id.isdigit() and Page.objects.filter(pk=page_id).exists():
+            return RoyaltyRecord(page_id=int(page_id))
+        return super().get_initial_form_instance()
+
+
+class RoyaltyRecordViewSet(SnippetViewSet):
+    model = RoyaltyRecord
+    icon = "doc-full"
+    menu_label = gettext_lazy("Royalty records")
+    add_view_class = RoyaltyRecordCreateView
+    list_display = ["page", "published_on", "work_kind", "coefficient", "work_amount"]
+    list_filter = ["published_on"]
+    inspect_view_enabled = True
+
+
+class RoyaltyGroup(SnippetViewSetGroup):
+    items = (RoyaltyRecordViewSet, RoyaltyRateTableViewSet)
+    menu_icon = "doc-full"
+    menu_label = gettext_lazy("Royalties")
+    menu_order = 260
+
+
+register_snippet(RoyaltyGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_royalty_report_urls():
+    return [
+        path("reports/royalties/", RoyaltyReportView.as_view(), name="editorial_royalty_report")
+    ]
+
+
+class RoyaltyReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(REPORT_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_royalty_report_menu_item():
+    return RoyaltyReportMenuItem(
+        gettext_lazy("Monthly royalties"),
+        reverse("editorial_royalty_report"),
+        name="editorial-royalties",
+        icon_name="doc-full",
+        order=960,
+    )
+
+
+def record_royalty_button(page, user, priority):
+    """Offer to record the royalty of a published work that has no royalty record yet."""
+    if not page.live or not user.has_perm("editorial.add_royaltyrecord"):
+        return
+    if RoyaltyRecord.objects.filter(page_id=page.pk).exists():
+        return
+    url = reverse("wagtailsnippets_editorial_royaltyrecord:add")
+    yield Button(
+        _("Record the royalty"), f"{url}?page={page.pk}", icon_name="doc-full", priority=priority
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_record_royalty(page, user, view_name, next_url=None):
+    yield from record_royalty_button(page, user, priority=50)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_record_royalty(page, user, next_url=None):
+    yield from record_royalty_button(page, user, priority=50)
