@@ -78,7 +78,10 @@ class RoyaltyRateTable(ClusterableModel):
         verbose_name_plural = _("Royalty rate tables")
 
     def __str__(self):
-        return f"{self.name} ({_('from')} {self.effective_from:%d/%m/%Y})"
+        return _("%(name)s (from %(date)s)") % {
+            "name": self.name,
+            "date": f"{self.effective_from:%d/%m/%Y}",
+        }
 
     @classmethod
     def in_force_on(cls, day):
@@ -114,11 +117,12 @@ class RoyaltyWorkKind(Orderable):
         verbose_name_plural = _("Kinds of work")
 
     def __str__(self):
-        return (
-            f"{self.name} ({format_decimal(self.coefficient_min)}–"
-            f"{format_decimal(self.coefficient_max)}) – "
-            f"{_('from')} {self.table.effective_from:%d/%m/%Y}"
-        )
+        return _("%(name)s (coefficient %(min)s–%(max)s), table from %(date)s") % {
+            "name": self.name,
+            "min": format_decimal(self.coefficient_min),
+            "max": format_decimal(self.coefficient_max),
+            "date": f"{self.table.effective_from:%d/%m/%Y}",
+        }
 
     def clean(self):
         super().clean()
@@ -151,10 +155,11 @@ class RoyaltyAddOn(Orderable):
         verbose_name_plural = _("Add-ons")
 
     def __str__(self):
-        return (
-            f"{self.name} (+{format_decimal(self.percent)} %) – "
-            f"{_('from')} {self.table.effective_from:%d/%m/%Y}"
-        )
+        return _("%(name)s (+%(percent)s %%), table from %(date)s") % {
+            "name": self.name,
+            "percent": format_decimal(self.percent),
+            "date": f"{self.table.effective_from:%d/%m/%Y}",
+        }
 
 
 class RoyaltyRecordForm(WagtailAdminModelForm):

@@ -480,3 +480,28 @@ def test_record_button_on_published_work(after_change, secretary, contributor):
 
     assert f"?page={after_change.pk}" in secretary_page
     assert f"?page={after_change.pk}" not in contributor_page
+
+
+def test_add_form_prefills_work(tables, after_change, secretary):
+    response = client_for(secretary).get(reverse(ADD_URL), {"page": after_change.pk})
+
+    assert response.status_code == 200
+    assert "Người Cống giữ nghề dệt thổ cẩm" in response.content.decode()
+
+
+def test_head_edits_rate_table(tables, head):
+    url = reverse("wagtailsnippets_editorial_royaltyratetable:edit", args=[tables["new"].pk])
+
+    response = client_for(head).get(url)
+
+    assert response.status_code == 200
+    assert "Bài viết" in response.content.decode()
+
+
+def test_secretary_cannot_edit_rate_table(tables, secretary):
+    url = reverse("wagtailsnippets_editorial_royaltyratetable:edit", args=[tables["new"].pk])
+
+    response = client_for(secretary).post(url, {"name": "Bảng đã sửa"})
+
+    assert response.status_code in (302, 403)
+    assert tables["new"].__class__.objects.get(pk=tables["new"].pk).name != "Bảng đã sửa"
