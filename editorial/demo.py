@@ -99,7 +99,7 @@ PAID_WORKS = [
 
 
 class BoardReportsDemo:
-    """Create items waiting in the editorial workflow, some of them overdue."""
+    """Create items waiting in the workflow, rate tables and last month's royalty records."""
 
     def __init__(self, report):
         self.report = report
@@ -135,7 +135,11 @@ class BoardReportsDemo:
             )
             section.add_child(instance=article)
             article.save_revision(user=self.contributor)
-            workflow_state = article.get_workflow().start(article, self.contributor)
+            workflow = article.get_workflow()
+            if workflow is None:
+                self.report(f"{label} (chưa có quy trình biên tập)", created=False)
+                continue
+            workflow_state = workflow.start(article, self.contributor)
             if returned:
                 workflow_state.current_task_state.reject(
                     user=self.secretary, comment="Bổ sung danh sách đại biểu và ảnh hội nghị."

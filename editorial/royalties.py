@@ -167,13 +167,13 @@ class RoyaltyRecordForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        table = self.clean_rate_table(cleaned_data.get("page"))
+        table = self.resolve_rate_table(cleaned_data.get("page"))
         if table is not None:
             self.check_rates(table, cleaned_data)
         self.check_payments()
         return cleaned_data
 
-    def clean_rate_table(self, page):
+    def resolve_rate_table(self, page):
         """Set the publication date and rate table on the record, or add an error."""
         if page is None:
             return None

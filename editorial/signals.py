@@ -16,6 +16,7 @@ from wagtail.signals import (
 
 from home.models import BasePage
 
+from .calendar import CalendarError
 from .deadlines import ItemDeadline
 from .models import EditorialTask, EditorialTaskState
 from .publishing import raise_if_confidential
@@ -120,7 +121,12 @@ def release_lock_when_returned(sender, instance, user=None, **kwargs):
 @receiver(workflow_submitted, dispatch_uid="editorial_store_deadline_on_submit")
 def store_deadline_on_submit(sender, instance, user=None, **kwargs):
     """Fix the item's publication deadline when it enters the workflow."""
-    deadline = ItemDeadline.create_for(instance)
+    try:
+        deadline = ItemDeadline.create_for(instance)
+    except CalendarError:
+        # A calendar with no working day must not stop the submission itself.
+        logger.exception("No publication deadline for workflow state %s", instance.pk)
+        return
     if deadline is not None:
         logger.info(
             "Workflow state %s of page %s is due at %s",

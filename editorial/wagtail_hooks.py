@@ -426,3 +426,20 @@ def page_header_record_royalty(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def page_listing_record_royalty(page, user, next_url=None):
     yield from record_royalty_button(page, user, priority=50)
+
+
+@hooks.register("before_delete_page")
+def keep_works_with_royalties(request, page):
+    """Keep published works that have a royalty record, since the payment history refers to them."""
+    pages = page.get_descendants(inclusive=True)
+    if not RoyaltyRecord.objects.filter(page__in=pages).exists():
+        return None
+    messages.error(
+        request,
+        _(
+            "“%(title)s” or one of its subpages has a royalty record, so it cannot be deleted. "
+            "Unpublish it instead."
+        )
+        % {"title": page.get_admin_display_title()},
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)

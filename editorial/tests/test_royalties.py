@@ -505,3 +505,18 @@ def test_secretary_cannot_edit_rate_table(tables, secretary):
 
     assert response.status_code in (302, 403)
     assert tables["new"].__class__.objects.get(pk=tables["new"].pk).name != "Bảng đã sửa"
+
+
+def test_work_with_royalty_not_deleted(tables, after_change, secretary, administrator):
+    data = record_data(
+        after_change, tables["new_article"], "2", payments=[author("Lò Văn Minh", "100")]
+    )
+    assert post_record(secretary, data).status_code == 302
+
+    response = client_for(administrator).post(
+        reverse("wagtailadmin_pages:delete", args=[after_change.pk]), follow=True
+    )
+
+    assert response.status_code == 200
+    assert "đã có bản ghi nhuận bút nên không thể xóa" in response.content.decode()
+    assert Page.objects.filter(pk=after_change.pk).exists()
