@@ -20,7 +20,12 @@ from home.models import BasePage
 from news.models import CONTENT_PAGE_TYPES, SectionPage
 
 from . import roles
-from .deadline_views import DeadlineReportView, DeadlinesPanel, user_sees_deadlines
+from .deadline_views import (
+    DeadlineReportView,
+    DeadlinesPanel,
+    EventTimeView,
+    user_sees_deadlines,
+)
 from .models import (
     CalendarOverride,
     ContributorProfile,
@@ -161,7 +166,16 @@ class MySubmissionsPanel(Component):
             .annotate_approved_schedule()
             .order_by("-latest_revision_created_at", "-pk")[: self.limit]
         )
-        context["items"] = [(page, submission_status(page)) for page in pages]
+        # Items whose deadline counts from their submission, for which the author can give the
+        # event time.
+        event_links = dict(
+            ItemDeadline.objects.open()
+            .filter(page__in=[page.pk for page in pages], reference_from_submission=True)
+            .values_list("page_id", "pk")
+        )
+        context["items"] = [
+            (page, submission_status(page), event_links.get(page.pk)) for page in pages
+        ]
         context["request"] = parent_context.get("request")
         return context
 
@@ -318,6 +332,7 @@ def register_deadline_report_urls():
             DeadlineReportView.as_view(results_only=True),
             name="editorial_deadline_report_results",
         ),
+        path("deadlines/<int:pk>/event/", EventTimeView.as_view(), name="editorial_event_time"),
     ]
 
 

@@ -322,3 +322,52 @@ def test_dashboard_panel_for_board(tracked, head, contributor):
     assert "editorial-deadlines" in board_page
     assert OVERDUE_TITLE in board_page
     assert "editorial-deadlines" not in contributor_page
+
+
+# The contributor's event time ----------------------------------------------------------------
+
+
+def test_contributor_gives_event_time(economy, contributor, secretary):
+    article = submitted_article(economy, contributor, event_at=None)
+    deadline = ItemDeadline.objects.get(page=article)
+    url = reverse("editorial_event_time", args=[deadline.pk])
+    dashboard = client_for(contributor).get(reverse("wagtailadmin_home")).content.decode()
+    assert url in dashboard
+
+    response = client_for(contributor).post(url, {"event_at": "2026-12-01 09:00"})
+
+    assert response.status_code == 302
+    deadline.refresh_from_db()
+    assert deadline.reference_at == local("2026-12-01T09:00")
+    assert not deadline.reference_from_submission
+    assert deadline.due_at == local("2026-12-02T09:00")
+    dashboard = client_for(contributor).get(reverse("wagtailadmin_home")).content.decode()
+    assert url not in dashboard
+
+
+def test_event_time_in_future_rejected(economy, contributor, secretary):
+    article = submitted_article(economy, contributor, event_at=None)
+    deadline = ItemDeadline.objects.get(page=article)
+    future = timezone.localtime() + timedelta(days=2)
+
+    response = client_for(contributor).post(
+        reverse("editorial_event_time", args=[deadline.pk]),
+        {"event_at": future.strftime("%Y-%m-%d %H:%M")},
+    )
+
+    assert response.status_code == 200
+    assert "không được ở tương lai" in response.content.decode()
+    deadline.refresh_from_db()
+    assert deadline.reference_from_submission
+
+
+def test_other_contributor_cannot_set_event(economy, contributor, other_contributor, secretary):
+    article = submitted_article(economy, contributor, event_at=None)
+    deadline = ItemDeadline.objects.get(page=article)
+    url = reverse("editorial_event_time", args=[deadline.pk])
+
+    response = client_for(other_contributor).post(url, {"event_at": "2026-12-01 09:00"})
+
+    assert response.status_code in (302, 403)
+    deadline.refresh_from_db()
+    assert deadline.reference_from_submission
