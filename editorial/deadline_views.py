@@ -1,4 +1,5 @@
-"""The overdue report and the dashboard panel of publication deadlines, for the board."""
+"""The board's overdue report and dashboard panel, and the form where an author gives an
+item's event time."""
 
 import django_filters
 from django import forms
