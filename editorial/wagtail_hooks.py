@@ -294,7 +294,7 @@ class DeadlineRuleViewSet(SnippetViewSet):
 
 
 class ItemDeadlineViewSet(SnippetViewSet):
-    """The deadline of each submitted item; the board corrects its kind or reference time."""
+    """Deadlines of submitted items, whose kind and reference time the board may correct."""
 
     model = ItemDeadline
     icon = "time"
