@@ -1,4 +1,8 @@
-"""Factories for the editorial tests: users in their roles, sections, units and articles."""
+"""Factories for the editorial tests: users in their roles, sections, units, articles and
+royalty rate tables."""
+
+import datetime
+from decimal import Decimal
 
 import factory
 import wagtail_factories
@@ -10,6 +14,7 @@ from news.models import ArticlePage, SectionPage
 from units.models import UnitIndexPage, UnitPage
 
 from .models import ContributorProfile, DeputyAssignment
+from .royalties import RoyaltyAddOn, RoyaltyRateTable, RoyaltyWorkKind
 
 TEST_PASSWORD = "mật-khẩu-thử-nghiệm"  # noqa: S105 (test accounts only)
 
@@ -90,3 +95,33 @@ class DeputyAssignmentFactory(DjangoModelFactory):
     def sections(self, create, extracted, **kwargs):
         if create and extracted:
             self.sections.set(extracted)
+
+
+class RoyaltyRateTableFactory(DjangoModelFactory):
+    """A rate table; add kinds of work and add-ons with the two factories below."""
+
+    class Meta:
+        model = RoyaltyRateTable
+
+    name = factory.Sequence(lambda n: f"Bảng nhuận bút theo Quyết định số {n}/QĐ-UBND")
+    effective_from = datetime.date(2026, 9, 1)
+    unit_value = 2_340_000
+
+
+class RoyaltyWorkKindFactory(DjangoModelFactory):
+    class Meta:
+        model = RoyaltyWorkKind
+
+    table = factory.SubFactory(RoyaltyRateTableFactory)
+    name = "Bài viết"
+    coefficient_min = Decimal("1.0")
+    coefficient_max = Decimal("3.0")
+
+
+class RoyaltyAddOnFactory(DjangoModelFactory):
+    class Meta:
+        model = RoyaltyAddOn
+
+    table = factory.SubFactory(RoyaltyRateTableFactory)
+    name = "Viết bằng tiếng dân tộc thiểu số"
+    percent = Decimal("20")

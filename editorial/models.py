@@ -475,3 +475,14 @@ class CalendarOverride(models.Model):
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y} – {self.reason}"
+
+
+# Models kept in their own modules, imported here so that Django registers them.
+from .deadlines import DeadlineRule, ItemDeadline  # noqa: E402, F401
+from .royalties import (  # noqa: E402, F401
+    RoyaltyAddOn,
+    RoyaltyPayment,
+    RoyaltyRateTable,
+    RoyaltyRecord,
+    RoyaltyWorkKind,
+)

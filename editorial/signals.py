@@ -7,10 +7,17 @@ from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from wagtail.admin.mail import EmailNotificationMixin, Notifier
 from wagtail.log_actions import log
-from wagtail.signals import task_submitted, workflow_cancelled, workflow_rejected
+from wagtail.signals import (
+    task_submitted,
+    workflow_cancelled,
+    workflow_rejected,
+    workflow_submitted,
+)
 
 from home.models import BasePage
 
+from .calendar import CalendarError
+from .deadlines import ItemDeadline
 from .models import EditorialTask, EditorialTaskState
 from .publishing import raise_if_confidential
 
@@ -109,3 +116,21 @@ def release_reviewer_lock(workflow_state, user=None):
 @receiver(workflow_cancelled, dispatch_uid="editorial_release_lock_on_cancel")
 def release_lock_when_returned(sender, instance, user=None, **kwargs):
     release_reviewer_lock(instance, user=user)
+
+
+@receiver(workflow_submitted, dispatch_uid="editorial_store_deadline_on_submit")
+def store_deadline_on_submit(sender, instance, user=None, **kwargs):
+    """Fix the item's publication deadline when it enters the workflow."""
+    try:
+        deadline = ItemDeadline.create_for(instance)
+    except CalendarError:
+        # A calendar with no working day must not stop the submission itself.
+        logger.exception("No publication deadline for workflow state %s", instance.pk)
+        return
+    if deadline is not None:
+        logger.info(
+            "Workflow state %s of page %s is due at %s",
+            instance.pk,
+            deadline.page_id,
+            deadline.due_at,
+        )

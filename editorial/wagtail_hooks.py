@@ -3,27 +3,45 @@ the rejection of confidential items on every publishing path, and the board's sn
 
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
 from wagtail.models import Page, WorkflowState
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from home.models import BasePage
 from news.models import CONTENT_PAGE_TYPES, SectionPage
 
 from . import roles
-from .models import CalendarOverride, ContributorProfile, DeputyAssignment
+from .deadline_views import (
+    DeadlineReportView,
+    DeadlinesPanel,
+    EventTimeView,
+    user_sees_deadlines,
+)
+from .models import (
+    CalendarOverride,
+    ContributorProfile,
+    DeadlineRule,
+    DeputyAssignment,
+    ItemDeadline,
+    RoyaltyRateTable,
+    RoyaltyRecord,
+)
 from .publishing import (
     ConfidentialPublishError,
     EditorialPublishPageRevisionAction,
     raise_if_confidential,
     revision_is_confidential,
 )
+from .royalty_views import REPORT_PERMISSION, RoyaltyReportView
 from .signals import release_reviewer_lock
 from .status import submission_status
 from .word_import import wagtail_hooks as word_import_hooks  # noqa: F401 (registers the import view)
@@ -148,7 +166,16 @@ class MySubmissionsPanel(Component):
             .annotate_approved_schedule()
             .order_by("-latest_revision_created_at", "-pk")[: self.limit]
         )
-        context["items"] = [(page, submission_status(page)) for page in pages]
+        # Items whose deadline counts from their submission, for which the author can give the
+        # event time.
+        event_links = dict(
+            ItemDeadline.objects.open()
+            .filter(page__in=[page.pk for page in pages], reference_from_submission=True)
+            .values_list("page_id", "pk")
+        )
+        context["items"] = [
+            (page, submission_status(page), event_links.get(page.pk)) for page in pages
+        ]
         context["request"] = parent_context.get("request")
         return context
 
@@ -259,11 +286,175 @@ class CalendarOverrideViewSet(SnippetViewSet):
     list_filter = ["is_working_day"]
 
 
+class DeadlineRuleViewSet(SnippetViewSet):
+    model = DeadlineRule
+    icon = "time"
+    menu_label = gettext_lazy("Deadline rules")
+    list_display = ["kind", "amount", "unit", "warning_hours"]
+
+
+class ItemDeadlineViewSet(SnippetViewSet):
+    """Deadlines of submitted items, whose kind and reference time the board may correct."""
+
+    model = ItemDeadline
+    icon = "time"
+    menu_label = gettext_lazy("Items' deadlines")
+    list_display = ["page", "unit", "kind", "due_display", "status_label"]
+    list_filter = ["kind", "unit"]
+    inspect_view_enabled = True
+
+
 class EditorialBoardGroup(SnippetViewSetGroup):
-    items = (ContributorProfileViewSet, DeputyAssignmentViewSet, CalendarOverrideViewSet)
+    items = (
+        ContributorProfileViewSet,
+        DeputyAssignmentViewSet,
+        CalendarOverrideViewSet,
+        DeadlineRuleViewSet,
+        ItemDeadlineViewSet,
+    )
     menu_icon = "group"
     menu_label = gettext_lazy("Editorial board")
     menu_order = 250
 
 
 register_snippet(EditorialBoardGroup)
+
+
+# Publication deadlines ---------------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_deadline_report_urls():
+    return [
+        path("reports/deadlines/", DeadlineReportView.as_view(), name="editorial_deadline_report"),
+        path(
+            "reports/deadlines/results/",
+            DeadlineReportView.as_view(results_only=True),
+            name="editorial_deadline_report_results",
+        ),
+        path("deadlines/<int:pk>/event/", EventTimeView.as_view(), name="editorial_event_time"),
+    ]
+
+
+class DeadlineReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_sees_deadlines(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_deadline_report_menu_item():
+    return DeadlineReportMenuItem(
+        gettext_lazy("Publication deadlines"),
+        reverse("editorial_deadline_report"),
+        name="editorial-deadlines",
+        icon_name="time",
+        order=950,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_deadlines_panel(request, panels):
+    if user_sees_deadlines(request.user) and not is_contributor_only(request.user):
+        panels.append(DeadlinesPanel())
+
+
+# Royalties -----------------------------------------------------------------------------------
+
+
+class RoyaltyRateTableViewSet(SnippetViewSet):
+    model = RoyaltyRateTable
+    icon = "table"
+    menu_label = gettext_lazy("Royalty rate tables")
+    list_display = ["name", "effective_from", "unit_value"]
+
+
+class RoyaltyRecordCreateView(CreateView):
+    """Create a royalty record, with the work filled in when the link names one (?page=ID)."""
+
+    def get_initial_form_instance(self):
+        page_id = self.request.GET.get("page", "")
+        if page_id.isdigit() and Page.objects.filter(pk=page_id).exists():
+            return RoyaltyRecord(page_id=int(page_id))
+        return super().get_initial_form_instance()
+
+
+class RoyaltyRecordViewSet(SnippetViewSet):
+    model = RoyaltyRecord
+    icon = "doc-full"
+    menu_label = gettext_lazy("Royalty records")
+    add_view_class = RoyaltyRecordCreateView
+    list_display = ["page", "published_on", "work_kind", "coefficient", "work_amount"]
+    list_filter = ["published_on"]
+    inspect_view_enabled = True
+
+
+class RoyaltyGroup(SnippetViewSetGroup):
+    items = (RoyaltyRecordViewSet, RoyaltyRateTableViewSet)
+    menu_icon = "doc-full"
+    menu_label = gettext_lazy("Royalties")
+    menu_order = 260
+
+
+register_snippet(RoyaltyGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_royalty_report_urls():
+    return [
+        path("reports/royalties/", RoyaltyReportView.as_view(), name="editorial_royalty_report")
+    ]
+
+
+class RoyaltyReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(REPORT_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_royalty_report_menu_item():
+    return RoyaltyReportMenuItem(
+        gettext_lazy("Monthly royalties"),
+        reverse("editorial_royalty_report"),
+        name="editorial-royalties",
+        icon_name="doc-full",
+        order=960,
+    )
+
+
+def record_royalty_button(page, user, priority):
+    """Offer to record the royalty of a published work that has no royalty record yet."""
+    if not page.live or not user.has_perm("editorial.add_royaltyrecord"):
+        return
+    if RoyaltyRecord.objects.filter(page_id=page.pk).exists():
+        return
+    url = reverse("wagtailsnippets_editorial_royaltyrecord:add")
+    yield Button(
+        _("Record the royalty"), f"{url}?page={page.pk}", icon_name="doc-full", priority=priority
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_record_royalty(page, user, view_name, next_url=None):
+    yield from record_royalty_button(page, user, priority=50)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_record_royalty(page, user, next_url=None):
+    yield from record_royalty_button(page, user, priority=50)
+
+
+@hooks.register("before_delete_page")
+def keep_works_with_royalties(request, page):
+    """Keep published works that have a royalty record, since the payment history refers to them."""
+    pages = page.get_descendants(inclusive=True)
+    if not RoyaltyRecord.objects.filter(page__in=pages).exists():
+        return None
+    messages.error(
+        request,
+        _(
+            "“%(title)s” or one of its subpages has a royalty record, so it cannot be deleted. "
+            "Unpublish it instead."
+        )
+        % {"title": page.get_admin_display_title()},
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)

@@ -32,6 +32,7 @@ from documents.models import (
     LegalDocumentPage,
 )
 from documents.samples import docx_bytes
+from editorial.demo import build_board_reports_demo
 from feedback.demo import FeedbackDemo
 from home.models import (
     HomeFeaturedItem,
@@ -231,6 +232,7 @@ class DemoContentBuilder(DirectoryDemoMixin):
         self.menus(home, sections, library, units, pages)
         build_quota_demo(self.report)
         FeedbackDemo(home, self.report).build()
+        build_board_reports_demo(self.report)
 
     # Pages -----------------------------------------------------------------------------------
 

@@ -32,7 +32,7 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("editorial", "0005_grant_working_calendar"),
+        ("editorial", "0009_grant_royalties"),
         ("units", "0003_merge_help_text_and_directory"),
         ("documents", "0002_library_status_uploads"),
     ]
