@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from editorial import roles
-from editorial.factories import TEST_PASSWORD, UserFactory
+from editorial.factories import UserFactory
 from units.factories import QuotaRuleFactory
 from units.quotas import WorkKind
 
@@ -21,7 +21,7 @@ QUERY = {"month_from": "2026-01", "month_to": "2026-02"}
 
 def logged_in(client, *group_names, username="thanh-vien"):
     user = UserFactory(username=username, roles=list(group_names))
-    client.login(username=user.username, password=TEST_PASSWORD)
+    client.force_login(user)
     return client
 
 
