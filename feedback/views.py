@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
@@ -18,6 +19,11 @@ def rated_page_types():
     return [apps.get_model(label) for label in RATED_PAGE_TYPES]
 
 
+# The rating form sits on every article and document page, which the page cache serves to
+# anonymous visitors; a CSRF token would set a cookie and make each of those pages uncacheable.
+# A rating is anonymous and changes no account, so the honeypot, the signed time stamp, the
+# per-address limits and the captcha after repeated submissions protect it instead.
+@csrf_exempt
 @require_POST
 def rate(request, page_id):
     page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific

@@ -12,8 +12,9 @@ def rating_form(context, page):
     request = context.get("request")
     return {
         "request": request,
-        "form": RatingForm(request=request, auto_id="id_rating_%s"),
+        # Built without the request: the page is cached for every visitor, so the captcha
+        # of a client with many submissions appears on the rejection page instead.
+        "form": RatingForm(auto_id="id_rating_%s"),
         "action": reverse("feedback:rate", args=[page.pk]),
         "thanked": request is not None and request.GET.get("danh-gia") == "cam-on",
-        "csrf_token": context.get("csrf_token"),
     }

@@ -1,7 +1,7 @@
 """The anonymous rating form on articles and documents, and the board's reports."""
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from documents.factories import LegalDocumentIndexPageFactory, LegalDocumentPageFactory
@@ -35,6 +35,25 @@ def test_document_shows_rating_form(client, home_page):
     html = client.get(document.url).content.decode()
 
     assert "Thông tin này có hữu ích không?" in html
+
+
+def test_article_with_rating_sets_no_cookie(client):
+    article = ArticlePageFactory()
+
+    response = client.get(article.url)
+
+    # A cookie would keep the page out of the anonymous page cache.
+    assert response.cookies == {}
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+def test_rating_accepted_without_csrf_token():
+    article = ArticlePageFactory()
+
+    response = rate(Client(enforce_csrf_checks=True), article)
+
+    assert response.status_code == 302
+    assert PageRating.objects.filter(page=article).count() == 1
 
 
 def test_rating_stored_without_identity(client, django_user_model):
