@@ -15,6 +15,9 @@ TWO_FACTOR_OPEN_URL_NAMES = {
     "wagtailadmin_logout",
     "wagtailadmin_login",
     "wagtailadmin_javascript_catalog",
+    # The admin's pages, the two-factor ones included, fetch the icon sprite with a script,
+    # which would otherwise insert the redirected page into the page that asked for it.
+    "wagtailadmin_sprite",
 }
 
 

@@ -183,6 +183,16 @@ def test_unverified_user_reaches_no_admin_view(client):
         assert response["Location"].startswith(reverse("operations_two_factor_verify")), url
 
 
+def test_unverified_user_gets_icon_sprite(client):
+    user = UserFactory(username="thu-ky-bieu-tuong", roles=[SECRETARY])
+    sign_in(client, user)
+
+    response = client.get(reverse("wagtailadmin_sprite"))
+
+    assert response.status_code == 200
+    assert "<svg" in response.content.decode()
+
+
 def test_anonymous_cannot_open_setup(client):
     response = client.get(reverse("operations_two_factor_setup"))
 
