@@ -71,3 +71,14 @@ def test_photos_are_responsive(phone_page):
     assert pictures.first.locator("img").get_attribute("loading") is None
     assert pictures.nth(1).locator("img").get_attribute("loading") == "lazy"
     assert site["article"].featured_image.renditions.filter(file__endswith=".webp").exists()
+
+
+def test_pages_fit_phone_width(phone_page):
+    site = build_public_site()
+    long_word = "a" * 200
+    urls = [f"/tim-kiem/?q={long_word}", site["library"].url, site["article"].url]
+
+    for url in urls:
+        phone_page.goto(url)
+        width = phone_page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"{url[:40]}: {width} px wide"
