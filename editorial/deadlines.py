@@ -13,6 +13,7 @@ may correct the kind and the reference time afterwards, and the due time is comp
 
 import datetime
 
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -258,6 +259,7 @@ class ItemDeadline(models.Model):
         return self.due_at < timezone.now()
 
     @property
+    @admin.display(description=_("Status"))
     def status_label(self):
         now = timezone.now()
         if self.due_at < now:

@@ -72,6 +72,15 @@ def build_one_page_of_each_type():
     }
 
 
+def test_dashboard_loads_no_gravatar(admin_client, admin_user):
+    admin_user.email = "thuky@muongte.example"
+    admin_user.save()
+
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "gravatar" not in html
+
+
 def test_editor_opens_for_each_page_type(admin_client):
     for name, page in build_one_page_of_each_type().items():
         response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))

@@ -165,6 +165,7 @@ def test_lookup_shows_status_for_code_and_email(client, qa_page):
     )
 
     html = response.content.decode()
+    assert "Kết quả tra cứu" in html
     assert "Đang xử lý" in html
     assert question.subject in html
 

@@ -179,6 +179,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # where Django's slugify would drop the đ.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
+# No Gravatar: the admin would send a hash of each staff email to an outside service, and
+# the admin's Content-Security-Policy blocks the pictures anyway. Staff upload their own.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
