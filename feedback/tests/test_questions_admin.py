@@ -1,11 +1,13 @@
 """The question inbox: routing to units, unit isolation, answering, publishing, emails."""
 
 import datetime
+import io
 
 import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 from wagtail.models import Page
 
 from feedback.factories import QuestionFactory
@@ -277,3 +279,20 @@ def test_export_csv_has_bom_and_no_contact(client, secretary, qa_page):
     assert question.reference in content
     assert "'=HYPERLINK(1)" in content
     assert question.email not in content
+
+
+def test_export_shows_status_label_and_local_time(client, secretary, qa_page):
+    received = datetime.datetime(2026, 12, 4, 10, 30, tzinfo=datetime.UTC)  # 17:30 in Hà Nội
+    question = QuestionFactory(page=qa_page, status=Question.Status.FORWARDED)
+    Question.objects.filter(pk=question.pk).update(submitted_at=received)
+    client.force_login(secretary)
+
+    csv_text = b"".join(client.get(INDEX_URL, {"export": "csv"}).streaming_content).decode()
+    xlsx = client.get(INDEX_URL, {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    row = [cell.value for cell in sheet[2]]
+
+    assert "Đã chuyển đơn vị" in csv_text
+    assert "04/12/2026 17:30" in csv_text
+    assert "forwarded" not in csv_text
+    assert datetime.datetime(2026, 12, 4, 17, 30) in row
