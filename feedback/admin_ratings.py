@@ -60,6 +60,7 @@ class PageRatingReport(BaseRatingReport):
     index_url_name = "feedback_ratings_per_page"
     index_results_url_name = "feedback_ratings_per_page_results"
     list_export = ["title", "section_title", "rating_count", "rating_average"]
+    export_filename = "danh-gia-theo-trang"
     columns = [
         Column("title", label=_("Page")),
         Column("section_title", label=_("Section")),
@@ -82,6 +83,7 @@ class SectionRatingReport(BaseRatingReport):
     index_results_url_name = "feedback_ratings_per_section_results"
     list_export = ["title", "rating_count", "rating_average"]
     export_headings = {**BaseRatingReport.export_headings, "title": _("Section")}
+    export_filename = "danh-gia-theo-chuyen-muc"
     columns = [
         Column("title", label=_("Section")),
         Column("rating_count", label=_("Number of ratings")),

@@ -17,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("api/v2/", api_router.urls),
     path("robots.txt", discovery.robots_txt, name="robots_txt"),
+    path("favicon.ico", discovery.favicon, name="favicon"),
     path("so-do-trang/", discovery.html_sitemap, name="html_sitemap"),
     path("feeds/rss.xml", LatestWorksFeed.as_view(), name="feed_rss"),
     path("feeds/atom.xml", LatestWorksAtomFeed.as_view(), name="feed_atom"),

@@ -8,10 +8,12 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from home.exports import SafeSpreadsheetExportMixin
+
 from .models import PageViewDay
 
 
-class PageViewReport(ReportView):
+class PageViewReport(SafeSpreadsheetExportMixin, ReportView):
     """Pages by views over the last ``days`` days (30 unless ?days= says otherwise)."""
 
     page_title = _("Page views")
@@ -25,7 +27,9 @@ class PageViewReport(ReportView):
         TitleColumn("title", label=_("Page"), url_name="wagtailadmin_pages:edit"),
         Column("views", label=_("Views")),
     ]
-    list_export = ["title", "url_path", "views"]
+    list_export = ["title", "url", "views"]
+    export_headings = {"title": _("Page"), "url": _("Page address"), "views": _("Views")}
+    export_filename = "luot-xem"
 
     def days(self):
         try:

@@ -1,7 +1,9 @@
 """robots.txt and the HTML sitemap: what search engines and visitors may find, and where."""
 
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from wagtail.models import Page, Site
 
@@ -49,3 +51,8 @@ def html_sitemap(request):
     root = site.root_page
     context = {"root": root, "tree": sitemap_tree(root, HTML_SITEMAP_DEPTH)}
     return TemplateResponse(request, "search/html_sitemap.html", context)
+
+
+def favicon(request):
+    """Redirect /favicon.ico, which browsers and feed readers request whatever a page declares."""
+    return redirect(static("favicon.svg"), permanent=True)

@@ -1,8 +1,12 @@
 """Server-side page view counts and their admin report."""
 
+import csv
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page
 
 from editorial.factories import UserFactory
 from editorial.roles import CONTRIBUTOR, SECRETARY
@@ -86,3 +90,15 @@ def test_report_refused_to_contributors(client):
     assert response.status_code in (302, 403)
     if response.status_code == 302:
         assert response["Location"] == reverse("wagtailadmin_home")
+
+
+def test_page_view_export_lists_public_addresses(admin_client):
+    home = Page.objects.get(depth=2)
+    PageViewDay.objects.create(page=home, date=timezone.localdate(), views=3)
+
+    response = admin_client.get(reverse("operations_page_views"), {"export": "csv"})
+    rows = list(csv.reader(b"".join(response.streaming_content).decode("utf-8-sig").splitlines()))
+
+    assert rows[0] == ["Trang", "Địa chỉ trang", "Lượt xem"]
+    assert rows[1][1] == home.url
+    assert "luot-xem" in response["Content-Disposition"]

@@ -156,3 +156,10 @@ def test_footer_links_sitemap_and_feeds(client, site_pages):
     assert 'href="/so-do-trang/">Sơ đồ trang</a>' in html
     assert 'href="/feeds/rss.xml">Nguồn cấp tin RSS</a>' in html
     assert 'href="/feeds/atom.xml">Nguồn cấp tin Atom</a>' in html
+
+
+def test_favicon_ico_redirects_to_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
