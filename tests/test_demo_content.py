@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from documents.models import DocumentRelation, LegalDocumentPage
+from editorial.demo import WAITING_ITEMS
 from home.models import HomePage, NavigationMenu, PortalSettings
 from news.models import AlbumPage, ArticlePage, SectionPage
 from units.models import UnitIndexPage, UnitPage
@@ -169,3 +170,12 @@ def test_editor_opens_for_demo_pages(admin_client):
     for page in Page.objects.exclude(depth=1):
         response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
         assert response.status_code == 200, page.title
+
+
+def test_waiting_items_belong_to_demo_contributor():
+    load_demo()
+
+    contributor = get_user_model().objects.get(username="ctv-kalang")
+    waiting = Page.objects.filter(title__in=[title for title, *_rest in WAITING_ITEMS])
+    assert waiting.count() == len(WAITING_ITEMS)
+    assert {page.owner_id for page in waiting} == {contributor.pk}

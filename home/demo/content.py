@@ -232,7 +232,6 @@ class DemoContentBuilder(DirectoryDemoMixin):
         self.menus(home, sections, library, units, pages)
         build_quota_demo(self.report)
         FeedbackDemo(home, self.report).build()
-        build_board_reports_demo(self.report)
 
     # Pages -----------------------------------------------------------------------------------
 
@@ -462,6 +461,14 @@ class DemoContentBuilder(DirectoryDemoMixin):
             self.report(f"Trình đơn: {menu}", created=bool(missing))
 
     # Users ------------------------------------------------------------------------------------
+
+    def board_reports(self):
+        """Add items waiting in the workflow and royalties; run after ``demo_board_users``.
+
+        The waiting items belong to the demo contributor, so that the contributor can correct
+        the one returned to them.
+        """
+        build_board_reports_demo(self.report)
 
     def demo_board_users(self):
         """Create one account per editorial role and return their shared password.

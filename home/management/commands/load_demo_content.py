@@ -62,6 +62,7 @@ class Command(BaseCommand):
                     }
                 )
             )
+        builder.board_reports()
         self.stdout.write(self.style.SUCCESS(_("Demo content is ready.")))
 
     def report(self, label, created):
