@@ -8,6 +8,7 @@ index, and never from a collection with a view restriction.
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField
 from django.db.models.functions import Cast
+from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -32,7 +33,13 @@ def exclude_confidential(queryset):
     return queryset
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class JSONOnlyMixin:
+    """Answer in JSON only: the browsable HTML view is English and needs inline styles."""
+
+    renderer_classes = [JSONRenderer]
+
+
+class PublicPagesAPIViewSet(JSONOnlyMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         return exclude_confidential(super().get_base_queryset())
 
@@ -55,11 +62,11 @@ class UsedObjectsMixin:
         return queryset.annotate(pk_text=Cast("pk", CharField())).filter(pk_text__in=used_ids)
 
 
-class PublicImagesAPIViewSet(UsedObjectsMixin, ImagesAPIViewSet):
+class PublicImagesAPIViewSet(JSONOnlyMixin, UsedObjectsMixin, ImagesAPIViewSet):
     pass
 
 
-class PublicDocumentsAPIViewSet(UsedObjectsMixin, DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(JSONOnlyMixin, UsedObjectsMixin, DocumentsAPIViewSet):
     pass
 
 

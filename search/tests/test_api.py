@@ -172,3 +172,13 @@ def test_documented_listing_parameters(client, content):
     )
 
     assert ids == {content["public"].pk}
+
+
+def test_browser_gets_json_not_html(client, content):
+    browser_accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    response = client.get("/api/v2/pages/", HTTP_ACCEPT=browser_accept)
+    browsable = client.get("/api/v2/pages/", {"format": "api"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert browsable.status_code == 404
