@@ -24,6 +24,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
+from news.work_schedule import WEEKDAYS
+
 from . import roles
 from .forms import PublishForm, ReturnForm, ScreeningForm
 
@@ -367,15 +369,6 @@ class SecretaryPublishTask(EditorialTask):
 
 # Working calendar ------------------------------------------------------------------------
 
-WEEKDAY_CHOICES = [
-    (0, _("Monday")),
-    (1, _("Tuesday")),
-    (2, _("Wednesday")),
-    (3, _("Thursday")),
-    (4, _("Friday")),
-    (5, _("Saturday")),
-    (6, _("Sunday")),
-]
 
 
 class WorkingCalendarSettingsForm(WagtailAdminModelForm):
@@ -383,7 +376,7 @@ class WorkingCalendarSettingsForm(WagtailAdminModelForm):
 
     working_weekdays = forms.TypedMultipleChoiceField(
         label=_("Working weekdays"),
-        choices=WEEKDAY_CHOICES,
+        choices=WEEKDAYS,
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one working weekday.")},
