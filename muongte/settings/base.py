@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "operations.csp.ScopedCSPMiddleware",
     "operations.middleware.PermissionsPolicyMiddleware",
+    # Turns database connection errors raised by views into a 503 page.
+    "operations.outage.DatabaseUnavailableMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "operations.middleware.AdminTwoFactorMiddleware",
     # Last, as django-axes requires.
@@ -355,3 +357,7 @@ PAGE_CACHE_EXCLUDED_PREFIXES = ["documents", "tim-kiem"]
 # Page view counts (operations.visits) are written to the database at most this often per
 # worker process, in seconds.
 VISIT_FLUSH_SECONDS = int(os.environ.get("VISIT_FLUSH_SECONDS", "60"))
+
+# Seconds a visitor is asked to wait (Retry-After) on the 503 page shown while the database
+# is unreachable.
+DATABASE_OUTAGE_RETRY_AFTER = int(os.environ.get("DATABASE_OUTAGE_RETRY_AFTER", "30"))
