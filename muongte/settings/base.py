@@ -361,3 +361,7 @@ VISIT_FLUSH_SECONDS = int(os.environ.get("VISIT_FLUSH_SECONDS", "60"))
 # Seconds a visitor is asked to wait (Retry-After) on the 503 page shown while the database
 # is unreachable.
 DATABASE_OUTAGE_RETRY_AFTER = int(os.environ.get("DATABASE_OUTAGE_RETRY_AFTER", "30"))
+
+# Behind the project's nginx every request comes from 127.0.0.1, so the public forms' per-address
+# rate limits and captcha count the address nginx sends in X-Real-IP when it is trusted.
+FEEDBACK_CLIENT_IP_HEADER = "HTTP_X_REAL_IP" if TRUST_X_REAL_IP else None
