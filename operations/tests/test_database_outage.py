@@ -125,3 +125,29 @@ def test_question_post_during_outage_is_not_half_saved(client):
     assert response.status_code == 503
     assert "chưa được lưu" in response.content.decode()
     assert Question.objects.count() == 0
+
+
+def test_middleware_database_error_gives_503(client, home_page):
+    """An error raised in a middleware, here while saving the session, reaches handler500."""
+    client.raise_request_exception = False
+    with mock.patch(
+        "django.contrib.sessions.middleware.SessionMiddleware.process_response",
+        side_effect=OperationalError("gone"),
+    ):
+        response = client.get(home_page.url)
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Cổng thông tin tạm thời không truy cập được" in response.content.decode()
+
+
+def test_other_middleware_errors_give_500(client, home_page):
+    client.raise_request_exception = False
+    with mock.patch(
+        "django.contrib.sessions.middleware.SessionMiddleware.process_response",
+        side_effect=ValueError("hỏng"),
+    ):
+        response = client.get(home_page.url)
+
+    assert response.status_code == 500
+    assert "Cổng thông tin tạm thời" not in response.content.decode()
