@@ -37,3 +37,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database connection error raised outside a view gets the 503 page too (operations.outage).
+handler500 = "operations.outage.server_error"

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "operations.csp.ScopedCSPMiddleware",
     "operations.middleware.PermissionsPolicyMiddleware",
+    # Turns database connection errors raised by views into a 503 page.
+    "operations.outage.DatabaseUnavailableMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "operations.middleware.AdminTwoFactorMiddleware",
     # Last, as django-axes requires.
@@ -355,3 +357,11 @@ PAGE_CACHE_EXCLUDED_PREFIXES = ["documents", "tim-kiem"]
 # Page view counts (operations.visits) are written to the database at most this often per
 # worker process, in seconds.
 VISIT_FLUSH_SECONDS = int(os.environ.get("VISIT_FLUSH_SECONDS", "60"))
+
+# Seconds a visitor is asked to wait (Retry-After) on the 503 page shown while the database
+# is unreachable.
+DATABASE_OUTAGE_RETRY_AFTER = int(os.environ.get("DATABASE_OUTAGE_RETRY_AFTER", "30"))
+
+# Behind the project's nginx every request comes from 127.0.0.1, so the public forms' per-address
+# rate limits and captcha count the address nginx sends in X-Real-IP when it is trusted.
+FEEDBACK_CLIENT_IP_HEADER = "HTTP_X_REAL_IP" if TRUST_X_REAL_IP else None

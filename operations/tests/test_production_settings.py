@@ -131,3 +131,18 @@ def test_production_requires_variable(tmp_path, missing):
 
     assert result.returncode != 0
     assert f"Environment variable {missing} is required" in result.stderr
+
+
+PRINT_CLIENT_IP_HEADER = """
+from django.conf import settings
+print(repr(settings.FEEDBACK_CLIENT_IP_HEADER))
+"""
+
+
+@pytest.mark.parametrize(("trusted", "header"), [("true", "'HTTP_X_REAL_IP'"), ("false", "None")])
+def test_form_limits_follow_trusted_proxy(tmp_path, trusted, header):
+    env = production_env(tmp_path, TRUST_X_REAL_IP=trusted)
+    result = run_manage(env, "shell", "--no-imports", "-c", PRINT_CLIENT_IP_HEADER)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == header
