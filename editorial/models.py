@@ -370,7 +370,6 @@ class SecretaryPublishTask(EditorialTask):
 # Working calendar ------------------------------------------------------------------------
 
 
-
 class WorkingCalendarSettingsForm(WagtailAdminModelForm):
     """Edit the stored list of working weekdays ("0,1,2,3,4") as seven checkboxes."""
 
