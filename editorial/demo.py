@@ -30,25 +30,26 @@ DEMO_UNIT = "Xã Ka Lăng"
 DEMO_CONTRIBUTOR = "ctv-kalang"
 DEMO_SECRETARY = "thuky"
 
-# Title, lead, how many hours before the build the event took place, returned to the author.
+# Title, lead, how many hours before the build the event took place, and where the item
+# stands: waiting for the secretary, returned to its author, or forwarded to the leaders.
 WAITING_ITEMS = [
     (
         "Xã Ka Lăng ra quân trồng rừng phòng hộ đầu nguồn",
         "Hơn 200 đoàn viên, thanh niên và người dân xã Ka Lăng trồng 15 ha rừng phòng hộ.",
         24 * 15,
-        False,
+        "forwarded",
     ),
     (
         "Hội nghị triển khai chương trình mục tiêu quốc gia vùng đồng bào dân tộc thiểu số",
         "UBND xã Ka Lăng tổ chức hội nghị triển khai các dự án thành phần năm 2027.",
         24 * 20,
-        True,
+        "returned",
     ),
     (
         "Khám bệnh, cấp thuốc miễn phí cho người cao tuổi xã Ka Lăng",
         "Trạm Y tế xã phối hợp với Trung tâm Y tế huyện khám bệnh cho 150 người cao tuổi.",
         1,
-        False,
+        "submitted",
     ),
 ]
 
@@ -118,7 +119,7 @@ class BoardReportsDemo:
         if section is None:
             return
         now = timezone.now()
-        for title, lead, hours_ago, returned in WAITING_ITEMS:
+        for title, lead, hours_ago, stage in WAITING_ITEMS:
             label = f"Tin chờ duyệt: {title}"
             if ArticlePage.objects.child_of(section).filter(title=to_nfc(title)).exists():
                 self.report(label, created=False)
@@ -140,10 +141,12 @@ class BoardReportsDemo:
                 self.report(f"{label} (chưa có quy trình biên tập)", created=False)
                 continue
             workflow_state = workflow.start(article, self.contributor)
-            if returned:
+            if stage == "returned":
                 workflow_state.current_task_state.reject(
                     user=self.secretary, comment="Bổ sung danh sách đại biểu và ảnh hội nghị."
                 )
+            elif stage == "forwarded":
+                workflow_state.current_task_state.approve(user=self.secretary)
             self.report(label, created=True)
 
     def rate_tables(self):

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, TaskState
 
 from documents.models import DocumentRelation, LegalDocumentPage
 from editorial.demo import WAITING_ITEMS
@@ -179,3 +179,12 @@ def test_waiting_items_belong_to_demo_contributor():
     waiting = Page.objects.filter(title__in=[title for title, *_rest in WAITING_ITEMS])
     assert waiting.count() == len(WAITING_ITEMS)
     assert {page.owner_id for page in waiting} == {contributor.pk}
+
+
+def test_head_has_a_demo_item_to_approve():
+    load_demo()
+
+    head = get_user_model().objects.get(username="truongban")
+    waiting = TaskState.objects.reviewable_by(head)
+
+    assert waiting.filter(task__name="Lãnh đạo Ban duyệt").count() == 1
