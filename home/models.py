@@ -177,16 +177,15 @@ class HomePage(BasePage):
         verbose_name_plural = _("Home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from news.models import ArticlePage
+        from news.models import ArticlePage, attach_featured_images
 
         context = super().get_context(request, *args, **kwargs)
         featured_ids = list(self.featured_items.values_list("page_id", flat=True))
         featured = {
             page.pk: page
-            for page in ArticlePage.objects.live()
-            .public()
-            .filter(pk__in=featured_ids)
-            .select_related("featured_image")
+            for page in attach_featured_images(
+                ArticlePage.objects.live().public().filter(pk__in=featured_ids)
+            )
         }
         context["featured_articles"] = [featured[pk] for pk in featured_ids if pk in featured]
         context["section_blocks"] = [
@@ -321,6 +320,27 @@ class PortalSettings(BaseSiteSetting):
     Nothing here is hard-coded in templates, so that a commune or a provincial department
     runs the same product with its own names.
     """
+
+    @classmethod
+    def for_request(cls, request):
+        """Return the settings of the request's site, from the shared-content cache.
+
+        The admin edits through ``for_site``, which always reads the database.
+        """
+        from wagtail.models import Site
+
+        from operations.shared_content import get_or_build
+
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        site_settings = get_or_build(f"portal-settings:{site.pk}", lambda: cls.for_site(site))
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings
 
     portal_name = models.CharField(
         _("Portal name"),

@@ -1,0 +1,50 @@
+"""Cross-request cache of what every public page shows: menus, banners and portal settings.
+
+Without it each uncached page spends about five queries on the same few rows. Entries are
+keyed on their own generation number, which operations.signals increments when a menu or
+menu item, a banner, the portal settings, a page's publication, title, slug or view
+restrictions change. The number goes up at once and again after the transaction commits, so a
+request that read the old rows before the commit cannot keep them cached.
+"""
+
+from django.db import transaction
+
+from .cache import page_cache
+
+GENERATION_KEY = "shared-content:generation"
+# A safety limit: every edit that matters already retires the entries through the generation.
+SHARED_CONTENT_SECONDS = 300
+
+
+def shared_generation():
+    cache = page_cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def increment_generation():
+    cache = page_cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def retire_shared_content():
+    increment_generation()
+    transaction.on_commit(increment_generation)
+
+
+def get_or_build(name, build):
+    """Return the cached value called ``name``, calling ``build()`` to make it when missing."""
+    cache = page_cache()
+    key = f"shared-content:{shared_generation()}:{name}"
+    stored = cache.get(key)
+    if stored is None:
+        # A one-item tuple, so that a built value of None is cached too.
+        stored = (build(),)
+        cache.set(key, stored, SHARED_CONTENT_SECONDS)
+    return stored[0]
