@@ -62,6 +62,24 @@ class BasePage(FoldedSearchMixin, EditorialFlagsMixin, Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        """Return the view restrictions of this page and its ancestors.
+
+        Most public pages have none, and the cached list of restricted paths proves it without
+        the two queries of Wagtail's version. Aliases keep Wagtail's version, because their
+        restrictions come from their source page.
+        """
+        from wagtail.models import PageViewRestriction
+
+        from operations.shared_content import alias_page_paths, restricted_page_paths
+
+        lineage = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        if any(path in lineage for path in alias_page_paths()) or any(
+            path in lineage for path in restricted_page_paths()
+        ):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
     def _set_core_field_defaults(self):
         self.title = to_nfc(self.title)
         parent_is_known = bool(self.path or getattr(self, "_cached_parent_obj", None))
@@ -176,15 +194,43 @@ class HomePage(BasePage):
         verbose_name = _("Home page")
         verbose_name_plural = _("Home pages")
 
+    def route(self, request, path_components):
+        """Find the page at ``path_components`` below the home page in two queries.
+
+        Wagtail's own ``route`` takes two queries per level. The shortcut reads the target
+        and its ancestors by ``url_path`` at once, and falls back to Wagtail's walk when a
+        level is missing or an ancestor has its own ``route`` (a RoutablePageMixin page may
+        answer a sub-path before its children do).
+        """
+        if not path_components:
+            return super().route(request, path_components)
+
+        prefixes = [
+            self.url_path + "".join(f"{slug}/" for slug in path_components[:depth])
+            for depth in range(1, len(path_components) + 1)
+        ]
+        found = {page.url_path: page for page in Page.objects.filter(url_path__in=prefixes)}
+        chain = [found.get(prefix) for prefix in prefixes]
+        if None in chain or any(
+            page.specific_class is None or page.specific_class.route is not Page.route
+            for page in chain[:-1]
+        ):
+            return super().route(request, path_components)
+
+        target = chain[-1].specific
+        target._cached_parent_obj = chain[-2] if len(chain) > 1 else self
+        return target.route(request, [])
+
     def get_context(self, request, *args, **kwargs):
         from news.models import ArticlePage, attach_featured_images
+        from operations.shared_content import exclude_private
 
         context = super().get_context(request, *args, **kwargs)
         featured_ids = list(self.featured_items.values_list("page_id", flat=True))
         featured = {
             page.pk: page
             for page in attach_featured_images(
-                ArticlePage.objects.live().public().filter(pk__in=featured_ids)
+                exclude_private(ArticlePage.objects.live()).filter(pk__in=featured_ids)
             )
         }
         context["featured_articles"] = [featured[pk] for pk in featured_ids if pk in featured]

@@ -15,6 +15,7 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 from home.models import AttributionMixin, BasePage
 from home.pagination import paginate
+from operations.shared_content import exclude_private
 
 CONTENT_PAGE_TYPES = ["news.ArticlePage", "news.AlbumPage", "news.MediaPage"]
 # Listings with their own metadata that a section may hold (see the modules imported below).
@@ -51,8 +52,7 @@ class SectionPage(BasePage):
     def items(self):
         """Live, public works anywhere under this section, newest first."""
         return (
-            Page.objects.live()
-            .public()
+            exclude_private(Page.objects.live())
             .descendant_of(self)
             .type(ArticlePage, AlbumPage, MediaPage)
             .order_by("-first_published_at", "-pk")
@@ -64,7 +64,7 @@ class SectionPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subsections"] = self.get_children().live().public().type(SectionPage)
+        context["subsections"] = exclude_private(self.get_children().live()).type(SectionPage)
         items = paginate(request, self.items())
         items.object_list = attach_featured_images(items.object_list)
         context["items"] = items

@@ -48,3 +48,37 @@ def get_or_build(name, build):
         stored = (build(),)
         cache.set(key, stored, SHARED_CONTENT_SECONDS)
     return stored[0]
+
+
+def restricted_page_paths():
+    """Return the tree paths of the pages that carry a view restriction."""
+    from wagtail.models import PageViewRestriction
+
+    return get_or_build(
+        "restricted-page-paths",
+        lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))),
+    )
+
+
+def alias_page_paths():
+    """Return the tree paths of the alias pages, whose restrictions come from their source."""
+    from wagtail.models import Page
+
+    return get_or_build(
+        "alias-page-paths",
+        lambda: sorted(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)),
+    )
+
+
+def exclude_private(queryset):
+    """Return ``queryset`` without the pages in a private section, like ``.public()``.
+
+    Wagtail's ``public()`` reads every view restriction on each call; this reads them once
+    per generation of the shared-content cache.
+    """
+    from django.db.models import Q
+
+    private = Q(pk__in=[])
+    for path in restricted_page_paths():
+        private |= Q(path__startswith=path)
+    return queryset.exclude(private)
