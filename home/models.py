@@ -56,6 +56,8 @@ class BasePage(FoldedSearchMixin, EditorialFlagsMixin, Page):
     """Abstract base of every page type in the portal."""
 
     base_form_class = BasePageForm
+    # Foreign keys that HomePage.route loads with the page, because its template shows them.
+    route_select_related = ()
 
     settings_panels = Page.settings_panels + EditorialFlagsMixin.editorial_panels
 
@@ -217,7 +219,14 @@ class HomePage(BasePage):
         ):
             return super().route(request, path_components)
 
-        target = chain[-1].specific
+        target_class = chain[-1].specific_class
+        target = (
+            target_class.objects.select_related(*getattr(target_class, "route_select_related", ()))
+            .filter(pk=chain[-1].pk)
+            .first()
+        )
+        if target is None:
+            return super().route(request, path_components)
         target._cached_parent_obj = chain[-2] if len(chain) > 1 else self
         return target.route(request, [])
 
@@ -229,18 +238,21 @@ class HomePage(BasePage):
         featured_ids = list(self.featured_items.values_list("page_id", flat=True))
         featured = {
             page.pk: page
-            for page in attach_featured_images(
-                exclude_private(ArticlePage.objects.live()).filter(pk__in=featured_ids)
-            )
+            for page in exclude_private(ArticlePage.objects.live()).filter(pk__in=featured_ids)
         }
         context["featured_articles"] = [featured[pk] for pk in featured_ids if pk in featured]
         context["section_blocks"] = [
-            (item.section, item.section.latest_items(limit=item.item_count))
+            (item.section, list(item.section.items()[: item.item_count]))
             for item in self.home_sections.select_related("section")
             if item.section.live
         ]
         if self.notices_section and self.notices_section.live:
-            context["notices"] = self.notices_section.latest_items(limit=5)
+            context["notices"] = list(self.notices_section.items()[:5])
+        # One query for the images and one for the renditions of every card on the page.
+        cards = list(context["featured_articles"]) + list(context.get("notices", []))
+        for _section, items in context["section_blocks"]:
+            cards.extend(items)
+        attach_featured_images(cards)
         context["quick_links"] = [
             link
             for link in self.quick_links.select_related("link_page")

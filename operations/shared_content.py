@@ -7,13 +7,17 @@ restrictions change. The number goes up at once and again after the transaction 
 request that read the old rows before the commit cannot keep them cached.
 """
 
+from django.conf import settings
+from django.core.cache import caches
 from django.db import transaction
-
-from .cache import page_cache
 
 GENERATION_KEY = "shared-content:generation"
 # A safety limit: every edit that matters already retires the entries through the generation.
 SHARED_CONTENT_SECONDS = 300
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
 
 
 def shared_generation():
@@ -82,3 +86,26 @@ def exclude_private(queryset):
     for path in restricted_page_paths():
         private |= Q(path__startswith=path)
     return queryset.exclude(private)
+
+
+def attach_site(request):
+    """Set Wagtail's ``request._wagtail_site`` from the cache, its home page already specific.
+
+    ``Site.find_for_request`` and Wagtail's router then need no query for the site or the
+    home page. A host that matches no site is cached as None, and Wagtail looks it up again.
+    """
+    from django.http.request import split_domain_port
+    from wagtail.models import Site
+
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+
+    def load_site():
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page = site.root_page.specific
+        return site
+
+    site = get_or_build(f"site:{hostname}:{port}", load_site)
+    if site is not None:
+        request._wagtail_site = site

@@ -29,7 +29,7 @@ def retire_shared_on_page_save(sender, instance, update_fields=None, **kwargs):
 
 
 def connect():
-    from wagtail.models import Page, PageViewRestriction
+    from wagtail.models import Page, PageViewRestriction, Site
 
     from home.models import MenuItem, NavigationMenu, PortalSettings
 
@@ -45,7 +45,7 @@ def connect():
             retire, sender=model, dispatch_uid=f"operations_cache_{model.__name__}_deleted"
         )
     post_save.connect(retire_shared_on_page_save, dispatch_uid="operations_shared_page_saved")
-    for model in (MenuItem, PageViewRestriction):
+    for model in (MenuItem, PageViewRestriction, Site):
         post_save.connect(
             retire_shared, sender=model, dispatch_uid=f"operations_shared_{model.__name__}"
         )
