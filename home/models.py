@@ -56,8 +56,9 @@ class BasePage(FoldedSearchMixin, EditorialFlagsMixin, Page):
     """Abstract base of every page type in the portal."""
 
     base_form_class = BasePageForm
-    # Foreign keys that HomePage.route loads with the page, because its template shows them.
+    # Relations that HomePage.route loads with the page, because its template shows them.
     route_select_related = ()
+    route_prefetch_related = ()
 
     settings_panels = Page.settings_panels + EditorialFlagsMixin.editorial_panels
 
@@ -222,6 +223,7 @@ class HomePage(BasePage):
         target_class = chain[-1].specific_class
         target = (
             target_class.objects.select_related(*getattr(target_class, "route_select_related", ()))
+            .prefetch_related(*getattr(target_class, "route_prefetch_related", ()))
             .filter(pk=chain[-1].pk)
             .first()
         )
