@@ -203,7 +203,7 @@ class HomePage(BasePage):
         Wagtail's own ``route`` takes two queries per level. The shortcut reads the target
         and its ancestors by ``url_path`` at once, and falls back to Wagtail's walk when a
         level is missing or an ancestor has its own ``route`` (a RoutablePageMixin page may
-        answer a sub-path before its children do).
+        serve a sub-path before its children do).
         """
         if not path_components:
             return super().route(request, path_components)

@@ -1,10 +1,12 @@
-"""Cross-request cache of what every public page shows: menus, banners and portal settings.
+"""Cross-request cache of what every uncached public page reads: the site, its home page,
+the menus, banners, portal settings and the paths of restricted and alias pages.
 
-Without it each uncached page spends about five queries on the same few rows. Entries are
-keyed on their own generation number, which operations.signals increments when a menu or
-menu item, a banner, the portal settings, a page's publication, title, slug or view
-restrictions change. The number goes up at once and again after the transaction commits, so a
-request that read the old rows before the commit cannot keep them cached.
+Without it each uncached page spends about eight queries on the same few rows. Entries are
+keyed on their own generation number, which operations.signals increments when a site, a menu
+or menu item, a banner, the portal settings, a view restriction, or a page's publication,
+title, slug or place in the tree change. The number goes up at once and again after the
+transaction commits, so a request that read the old rows before the commit cannot keep them
+cached.
 """
 
 from django.conf import settings
@@ -77,8 +79,8 @@ def alias_page_paths():
 def exclude_private(queryset):
     """Return ``queryset`` without the pages in a private section, like ``.public()``.
 
-    Wagtail's ``public()`` reads every view restriction on each call; this reads them once
-    per generation of the shared-content cache.
+    Wagtail's ``public()`` reads every view restriction on each call, but this reads them
+    once per generation of the shared-content cache.
     """
     from django.db.models import Q
 

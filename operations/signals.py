@@ -6,7 +6,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from .cache import retire_cached_pages
 from .shared_content import retire_shared_content
 
-# Page fields that menus and other shared content show; a draft save changes none of them.
+# Page fields that menus and other shared content show. A draft save changes none of them.
 SHARED_PAGE_FIELDS = {"live", "title", "slug", "url_path", "path"}
 
 

@@ -42,8 +42,8 @@ class ViewCounter:
             pending, self.pending = self.pending, Counter()
             self.last_flush = time.monotonic()
         for (day, page_id), views in pending.items():
-            # The row of the day usually exists, so one UPDATE does; only the first view of a
-            # page on a day needs the savepoint around the INSERT.
+            # The row of the day usually exists, so a single UPDATE is enough. Only the first
+            # view of a page on a day needs the savepoint around the INSERT.
             updated = PageViewDay.objects.filter(page_id=page_id, date=day).update(
                 views=F("views") + views
             )

@@ -11,8 +11,8 @@ register = template.Library()
 def site_banners():
     """Render the maintenance notices and alerts showing now, alerts first."""
     now = timezone.now()
-    # The cached list holds every banner not yet over, so a banner whose time comes while
-    # the list is cached still shows; the filter below keeps the rule of showing().
+    # The cached list contains every banner not yet over, so a banner whose time comes while
+    # the list is cached still shows. The filter below applies the rule of showing().
     upcoming = get_or_build(
         "banners",
         lambda: list(SiteBanner.objects.filter(show_until__gt=now).order_by("kind", "show_from")),

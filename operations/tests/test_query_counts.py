@@ -24,8 +24,8 @@ from tests.public_site import build_public_site, make_photo
 pytestmark = pytest.mark.django_db
 
 PAGES = ["home", "section", "article", "library", "document"]
-# The limit for an uncached page: site, routing, the page's own content and one view-count
-# UPDATE. Menus, banners, settings and view restrictions come from the shared-content cache.
+# The limit for an uncached page: routing, the page's own content and one view-count UPDATE.
+# The site, menus, banners, settings and view restrictions come from the shared-content cache.
 UNCACHED_PAGES = ["home", "section", "article", "document"]
 MAX_UNCACHED_QUERIES = 10
 
