@@ -80,3 +80,11 @@ def home_page(db):
     from home.factories import site_home_page
 
     return site_home_page()
+
+
+@pytest.fixture(autouse=True)
+def retire_shared_content_cache():
+    """Retire the menus, settings and site cached by an earlier test, whose rows rolled back."""
+    from operations.shared_content import increment_generation
+
+    increment_generation()

@@ -164,6 +164,9 @@ class LegalDocumentQuerySet(PageQuerySet):
 class LegalDocumentPage(BasePage):
     """A legal or administrative document (văn bản) with its metadata and files."""
 
+    route_select_related = ("document_type", "issuing_body", "field")
+    route_prefetch_related = ("relations__target_page", "attachments__file")
+
     class Status(models.TextChoices):
         NOT_YET_IN_FORCE = "not_yet_in_force", _("Not yet in force")
         IN_FORCE = "in_force", _("In force")

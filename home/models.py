@@ -56,11 +56,32 @@ class BasePage(FoldedSearchMixin, EditorialFlagsMixin, Page):
     """Abstract base of every page type in the portal."""
 
     base_form_class = BasePageForm
+    # Relations that HomePage.route loads with the page, because its template shows them.
+    route_select_related = ()
+    route_prefetch_related = ()
 
     settings_panels = Page.settings_panels + EditorialFlagsMixin.editorial_panels
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Return the view restrictions of this page and its ancestors.
+
+        Most public pages have none, and the cached list of restricted paths proves it without
+        the two queries of Wagtail's version. Aliases keep Wagtail's version, because their
+        restrictions come from their source page.
+        """
+        from wagtail.models import PageViewRestriction
+
+        from operations.shared_content import alias_page_paths, restricted_page_paths
+
+        lineage = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        if any(path in lineage for path in alias_page_paths()) or any(
+            path in lineage for path in restricted_page_paths()
+        ):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
 
     def _set_core_field_defaults(self):
         self.title = to_nfc(self.title)
@@ -176,26 +197,64 @@ class HomePage(BasePage):
         verbose_name = _("Home page")
         verbose_name_plural = _("Home pages")
 
+    def route(self, request, path_components):
+        """Find the page at ``path_components`` below the home page in two queries.
+
+        Wagtail's own ``route`` takes two queries per level. The shortcut reads the target
+        and its ancestors by ``url_path`` at once, and falls back to Wagtail's walk when a
+        level is missing or an ancestor has its own ``route`` (a RoutablePageMixin page may
+        serve a sub-path before its children do).
+        """
+        if not path_components:
+            return super().route(request, path_components)
+
+        prefixes = [
+            self.url_path + "".join(f"{slug}/" for slug in path_components[:depth])
+            for depth in range(1, len(path_components) + 1)
+        ]
+        found = {page.url_path: page for page in Page.objects.filter(url_path__in=prefixes)}
+        chain = [found.get(prefix) for prefix in prefixes]
+        if None in chain or any(
+            page.specific_class is None or page.specific_class.route is not Page.route
+            for page in chain[:-1]
+        ):
+            return super().route(request, path_components)
+
+        target_class = chain[-1].specific_class
+        target = (
+            target_class.objects.select_related(*getattr(target_class, "route_select_related", ()))
+            .prefetch_related(*getattr(target_class, "route_prefetch_related", ()))
+            .filter(pk=chain[-1].pk)
+            .first()
+        )
+        if target is None:
+            return super().route(request, path_components)
+        target._cached_parent_obj = chain[-2] if len(chain) > 1 else self
+        return target.route(request, [])
+
     def get_context(self, request, *args, **kwargs):
-        from news.models import ArticlePage
+        from news.models import ArticlePage, attach_featured_images
+        from operations.shared_content import exclude_private
 
         context = super().get_context(request, *args, **kwargs)
         featured_ids = list(self.featured_items.values_list("page_id", flat=True))
         featured = {
             page.pk: page
-            for page in ArticlePage.objects.live()
-            .public()
-            .filter(pk__in=featured_ids)
-            .select_related("featured_image")
+            for page in exclude_private(ArticlePage.objects.live()).filter(pk__in=featured_ids)
         }
         context["featured_articles"] = [featured[pk] for pk in featured_ids if pk in featured]
         context["section_blocks"] = [
-            (item.section, item.section.latest_items(limit=item.item_count))
+            (item.section, list(item.section.items()[: item.item_count]))
             for item in self.home_sections.select_related("section")
             if item.section.live
         ]
         if self.notices_section and self.notices_section.live:
-            context["notices"] = self.notices_section.latest_items(limit=5)
+            context["notices"] = list(self.notices_section.items()[:5])
+        # One query for the images and one for the renditions of every card on the page.
+        cards = list(context["featured_articles"]) + list(context.get("notices", []))
+        for _section, items in context["section_blocks"]:
+            cards.extend(items)
+        attach_featured_images(cards)
         context["quick_links"] = [
             link
             for link in self.quick_links.select_related("link_page")
@@ -321,6 +380,27 @@ class PortalSettings(BaseSiteSetting):
     Nothing here is hard-coded in templates, so that a commune or a provincial department
     runs the same product with its own names.
     """
+
+    @classmethod
+    def for_request(cls, request):
+        """Return the settings of the request's site, from the shared-content cache.
+
+        The admin edits through ``for_site``, which always reads the database.
+        """
+        from wagtail.models import Site
+
+        from operations.shared_content import get_or_build
+
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        site_settings = get_or_build(f"portal-settings:{site.pk}", lambda: cls.for_site(site))
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings
 
     portal_name = models.CharField(
         _("Portal name"),

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.cache import patch_cache_control
 
 from .csp import is_admin_path
+from .shared_content import attach_site
 from .visits import counter, should_count
 
 GENERATION_KEY = "anonymous-page-cache:generation"
@@ -88,6 +89,8 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if not is_cacheable_request(request):
+            if not is_admin_path(request.path_info):
+                attach_site(request)
             return self.count_view(request, self.get_response(request))
 
         key = cache_key(request)
@@ -99,6 +102,7 @@ class AnonymousPageCacheMiddleware:
                 counter.add(page_id)
             return response
 
+        attach_site(request)
         response = self.count_view(request, self.get_response(request))
         if is_cacheable_response(response):
             if hasattr(response, "render") and not response.is_rendered:

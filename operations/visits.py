@@ -42,13 +42,16 @@ class ViewCounter:
             pending, self.pending = self.pending, Counter()
             self.last_flush = time.monotonic()
         for (day, page_id), views in pending.items():
+            # The row of the day usually exists, so a single UPDATE is enough. Only the first
+            # view of a page on a day needs the savepoint around the INSERT.
+            updated = PageViewDay.objects.filter(page_id=page_id, date=day).update(
+                views=F("views") + views
+            )
+            if updated:
+                continue
             try:
                 with transaction.atomic():
-                    updated = PageViewDay.objects.filter(page_id=page_id, date=day).update(
-                        views=F("views") + views
-                    )
-                    if not updated:
-                        PageViewDay.objects.create(page_id=page_id, date=day, views=views)
+                    PageViewDay.objects.create(page_id=page_id, date=day, views=views)
             except IntegrityError:
                 # Another worker created the row first, or the page was deleted meanwhile.
                 updated = PageViewDay.objects.filter(page_id=page_id, date=day).update(
