@@ -11,7 +11,7 @@ cached.
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 
 GENERATION_KEY = "shared-content:generation"
 # A safety limit: every edit that matters already retires the entries through the generation.
@@ -108,6 +108,11 @@ def attach_site(request):
             site.root_page = site.root_page.specific
         return site
 
-    site = get_or_build(f"site:{hostname}:{port}", load_site)
+    try:
+        site = get_or_build(f"site:{hostname}:{port}", load_site)
+    except (OperationalError, InterfaceError):
+        # The database is down: the view's own lookup fails inside DatabaseUnavailableMiddleware,
+        # which answers with the 503 page.
+        return
     if site is not None:
         request._wagtail_site = site
