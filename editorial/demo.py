@@ -30,8 +30,8 @@ DEMO_UNIT = "Xã Ka Lăng"
 DEMO_CONTRIBUTOR = "ctv-kalang"
 DEMO_SECRETARY = "thuky"
 
-# Title, lead, how many hours before the build the event took place, and where the item
-# stands: waiting for the secretary, returned to its author, or forwarded to the leaders.
+# Title, lead, how many hours before the build the event took place, and the item's stage:
+# waiting for the secretary, returned to its author, or forwarded to the leaders.
 WAITING_ITEMS = [
     (
         "Xã Ka Lăng ra quân trồng rừng phòng hộ đầu nguồn",

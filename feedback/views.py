@@ -19,8 +19,8 @@ def rated_page_types():
     return [apps.get_model(label) for label in RATED_PAGE_TYPES]
 
 
-# The rating form sits on every article and document page, which the page cache serves to
-# anonymous visitors; a CSRF token would set a cookie and make each of those pages uncacheable.
+# The rating form is on every article and document page, which the page cache serves to
+# anonymous visitors. A CSRF token would set a cookie and make each of those pages uncacheable.
 # A rating is anonymous and changes no account, so the honeypot, the signed time stamp, the
 # per-address limits and the captcha after repeated submissions protect it instead.
 @csrf_exempt

@@ -111,8 +111,8 @@ def attach_site(request):
     try:
         site = get_or_build(f"site:{hostname}:{port}", load_site)
     except (OperationalError, InterfaceError):
-        # The database is down: the view's own lookup fails inside DatabaseUnavailableMiddleware,
-        # which answers with the 503 page.
+        # The database is down. The view's own lookup then fails inside
+        # DatabaseUnavailableMiddleware, which returns the 503 page.
         return
     if site is not None:
         request._wagtail_site = site

@@ -34,7 +34,7 @@ def exclude_confidential(queryset):
 
 
 class JSONOnlyMixin:
-    """Answer in JSON only: the browsable HTML view is English and needs inline styles."""
+    """Mixin that renders JSON only, because the browsable HTML view is English and uses inline styles."""
 
     renderer_classes = [JSONRenderer]
 
