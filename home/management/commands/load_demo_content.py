@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from home.demo.content import DEMO_ADMIN_USERNAME, DEMO_BOARD_USERS, DemoContentBuilder
+from home.demo.generated import add_generated_articles
 
 
 class Command(BaseCommand):
@@ -25,9 +26,24 @@ class Command(BaseCommand):
                 "Do not create the demo accounts of the editorial roles (default: create them)."
             ),
         )
+        parser.add_argument(
+            "--articles",
+            type=int,
+            default=0,
+            metavar="N",
+            help=_(
+                "Also add generated articles spread over the sections until there are N of them, "
+                "for benchmarks of a large portal (default: 0)."
+            ),
+        )
 
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
+        if options["articles"] < 0:
+            raise CommandError(
+                _("The number of generated articles must be 0 or more, not %(number)s.")
+                % {"number": options["articles"]}
+            )
         if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
             raise CommandError(
                 _(
@@ -63,7 +79,20 @@ class Command(BaseCommand):
                 )
             )
         builder.board_reports()
+        if options["articles"]:
+            try:
+                added = add_generated_articles(options["articles"], report=self.report_generated)
+            except ValueError as error:
+                raise CommandError(str(error)) from error
+            self.stdout.write(
+                _("Generated articles added: %(added)s; in all: %(total)s.")
+                % {"added": added, "total": options["articles"]}
+            )
         self.stdout.write(self.style.SUCCESS(_("Demo content is ready.")))
+
+    def report_generated(self, count):
+        if self.verbosity > 1:
+            self.stdout.write(_("Generated articles so far: %(count)s") % {"count": count})
 
     def report(self, label, created):
         if created:
