@@ -157,10 +157,14 @@ def create_backup(output_dir: Path, now=None):
     files = {}
 
     try:
-        output_dir.mkdir(parents=True, exist_ok=True)
+        # The archive contains the whole database (password hashes, TOTP secrets, the
+        # personal data of questions), so only the owner may read it, whatever the umask.
+        output_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix="muongte-backup-") as work:
             dump_path = Path(work) / "database"
             database_member = dump_database(dump_path)
+            partial_path.touch(mode=0o600)
+            partial_path.chmod(0o600)
             with tarfile.open(partial_path, "w:gz") as archive:
                 with dump_path.open("rb") as dump:
                     files[database_member] = {

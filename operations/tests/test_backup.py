@@ -4,6 +4,7 @@ import datetime
 import io
 import json
 import os
+import stat
 import subprocess
 import sys
 import tarfile
@@ -202,3 +203,13 @@ def test_backup_site_applies_retention(tmp_path, settings, media_root, db):
     assert len(remaining) == 2
     assert remaining[0] == old[-1].name
     assert remaining[1] > old[-1].name
+
+
+def test_backup_archive_readable_by_owner_only(tmp_path, media_root, db):
+    folder = tmp_path / "backups"
+
+    call_command("backup_site", output_dir=folder, verbosity=0)
+
+    (archive,) = folder.iterdir()
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
