@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
+from operations.shared_content import get_or_build
+
 from .folding import MAX_QUERY_WORDS, exact_words, folded_words
 
 # The search backend returns at most this many pages per group.
@@ -69,7 +71,13 @@ def public_pages():
 
 def content_type_choices():
     """Return (label, verbose name) of the page types that have live public pages."""
-    ids = public_pages().values_list("content_type_id", flat=True).distinct()
+    # Each query reads every public page; the cache keeps the result until the next publish.
+    ids = get_or_build(
+        "search-content-type-ids",
+        lambda: sorted(
+            public_pages().order_by().values_list("content_type_id", flat=True).distinct()
+        ),
+    )
     choices = []
     for content_type in ContentType.objects.filter(pk__in=ids):
         model = content_type.model_class()
@@ -80,12 +88,16 @@ def content_type_choices():
 
 def year_choices():
     """Return the years in which live public pages were first published, newest first."""
-    dates = (
-        public_pages()
-        .exclude(first_published_at=None)
-        .dates("first_published_at", "year", order="DESC")
-    )
-    return [date.year for date in dates]
+
+    def build():
+        dates = (
+            public_pages()
+            .exclude(first_published_at=None)
+            .dates("first_published_at", "year", order="DESC")
+        )
+        return [date.year for date in dates]
+
+    return get_or_build("search-years", build)
 
 
 def section_choices(request):

@@ -10,7 +10,8 @@ from django.urls import reverse
 from wagtail.rich_text import RichText
 
 from documents.factories import LegalDocumentIndexPageFactory, LegalDocumentPageFactory
-from home.factories import site_home_page
+from home.factories import default_site, site_home_page
+from home.models import PortalSettings
 from news.factories import ArticlePageFactory, SectionPageFactory
 from units.factories import UnitPageFactory
 
@@ -182,6 +183,23 @@ def test_filter_by_year(client, corpus):
     assert result_titles(client, "dau", year=2020) == [corpus["oil"].title]
     assert 2020 in client.get(reverse("search"), {"q": "dau"}).context["year_choices"]
     assert corpus["oil"].title not in result_titles(client, "dau", year=2021)
+
+
+def test_filter_choices_cached_until_unpublish(client, corpus):
+    # Creating the settings row on the first request would retire the cache.
+    PortalSettings.for_site(default_site())
+    client.get(reverse("search"), {"q": "dau"})
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("search"), {"q": "dau"})
+    labels = [label for label, _name in response.context["type_choices"]]
+    assert "units.unitpage" in labels
+    assert not [query for query in queries if "DISTINCT" in query["sql"]]
+
+    corpus["unit"].unpublish()
+    response = client.get(reverse("search"), {"q": "dau"})
+    labels = [label for label, _name in response.context["type_choices"]]
+    assert "units.unitpage" not in labels
 
 
 @pytest.mark.parametrize(
