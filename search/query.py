@@ -263,10 +263,15 @@ def search_page_ids(query, filters):
 
     numbers = document_number_matches(query, base)
     matches = {}
-    for group in (backend_matches(base, exact), backend_matches(base, folded)):
+    for terms in (exact, folded):
+        group = backend_matches(base, terms)
         for pk in group:
             if pk not in numbers:
                 matches.setdefault(pk, None)
+        # A full exact group already fills the result list, and ranking the folded group
+        # costs a second pass over every matching page.
+        if len(group) >= MAX_RESULTS:
+            break
     return without_confidential(numbers + rerank(list(matches), query))
 
 

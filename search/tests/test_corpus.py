@@ -13,6 +13,7 @@ from documents.factories import LegalDocumentIndexPageFactory, LegalDocumentPage
 from home.factories import default_site, site_home_page
 from home.models import PortalSettings
 from news.factories import ArticlePageFactory, SectionPageFactory
+from search import query as search_query
 from units.factories import UnitPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -183,6 +184,16 @@ def test_filter_by_year(client, corpus):
     assert result_titles(client, "dau", year=2020) == [corpus["oil"].title]
     assert 2020 in client.get(reverse("search"), {"q": "dau"}).context["year_choices"]
     assert corpus["oil"].title not in result_titles(client, "dau", year=2021)
+
+
+def test_full_exact_group_skips_folded_group(client, corpus, monkeypatch):
+    # "đấu" folds to "dau", so the folded group adds the articles about "dầu".
+    assert corpus["oil"].title in result_titles(client, "đấu")
+
+    monkeypatch.setattr(search_query, "MAX_RESULTS", 1)
+    titles = result_titles(client, "đấu")
+
+    assert titles == [corpus["bidding"].title]
 
 
 def test_filter_choices_cached_until_unpublish(client, corpus):
