@@ -9,10 +9,10 @@ from home.text import to_nfc
 
 from .folding import MAX_QUERY_WORDS, folded_words, highlight
 from .query import (
+    cached_search_page_ids,
     content_type_choices,
     load_pages,
     parse_filters,
-    search_page_ids,
     section_choices,
     suggest_titles,
     year_choices,
@@ -67,7 +67,7 @@ def search(request):
     results = None
     no_words = bool(query) and not words
     if words:
-        page_ids = search_page_ids(query, filters)
+        page_ids = cached_search_page_ids(query, filters)
         results = Paginator(page_ids, PER_PAGE).get_page(request.GET.get("page"))
         results.object_list = [
             {"page": page, "excerpt": excerpt(page, words)}

@@ -196,6 +196,24 @@ def test_full_exact_group_skips_folded_group(client, corpus, monkeypatch):
     assert titles == [corpus["bidding"].title]
 
 
+def test_results_cached_until_publish(client, corpus, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    PortalSettings.for_site(default_site())
+    assert result_titles(client, "nạo vét") == [corpus["canal"].title]
+
+    with CaptureQueriesContext(connection) as queries:
+        assert result_titles(client, "nạo vét") == [corpus["canal"].title]
+    assert not [query for query in queries if "indexentry" in query["sql"].lower()]
+
+    article = ArticlePageFactory(
+        parent=corpus["canal"].get_parent(),
+        title="Nạo vét kênh mương bản Pa Ủ",
+        lead="Bà con nạo vét kênh mương.",
+    )
+    article.save_revision().publish()
+    assert article.title in result_titles(client, "nạo vét")
+
+
 def test_filter_choices_cached_until_unpublish(client, corpus):
     # Creating the settings row on the first request would retire the cache.
     PortalSettings.for_site(default_site())
