@@ -52,5 +52,5 @@ audit: $(INSTALLED) ## Lighthouse (mobile) on the demo site; reports in var/audi
 	PYTHON=$(BIN)/python bin/audit
 
 ARTICLES ?= 200
-bench: $(INSTALLED) ## Measure req/s and p50/p99 under gunicorn and nginx (needs wrk, nginx); ARTICLES=N
+bench: $(INSTALLED) ## Measure req/s and p50/p99 under gunicorn and nginx (needs wrk, nginx); ARTICLES=N, BENCH_DATABASE_URL, BENCH_REDIS_URL
 	bin/bench --articles $(ARTICLES)
