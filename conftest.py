@@ -40,6 +40,38 @@ def keep_serialized_contents(start):
     return result
 
 
+@pytest.fixture(scope="session", autouse=True)
+def serial_live_server_on_shared_sqlite():
+    """Make the live server handle one request at a time when it shares an in-memory SQLite.
+
+    The test database then has a single connection, which the server's request threads share.
+    Two admin requests at once (a page and the editing-session beacon the browser sends when
+    it leaves an editor) interleaved their savepoints on it: "no such savepoint", then every
+    later query of the test failed. PostgreSQL gives each thread its own connection.
+    """
+    from django.conf import settings
+    from django.core.servers.basehttp import WSGIServer
+    from django.test.testcases import LiveServerThread
+
+    if not settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        yield
+        return
+
+    class SerialWSGIServer(WSGIServer):
+        # Chromium opens up to six connections per host; they wait here in turn.
+        request_queue_size = 64
+
+        def __init__(self, *args, connections_override=None, **kwargs):
+            # LiveServerThread.run() already installed the shared connection in the one
+            # thread that handles every request.
+            super().__init__(*args, **kwargs)
+
+    original = LiveServerThread.server_class
+    LiveServerThread.server_class = SerialWSGIServer
+    yield
+    LiveServerThread.server_class = original
+
+
 @pytest.fixture(scope="session")
 def browser(django_db_setup):
     """A headless Debian Chromium driven by Playwright; fails, never skips, when it is missing."""
