@@ -58,7 +58,7 @@ def serial_live_server_on_shared_sqlite():
         return
 
     class SerialWSGIServer(WSGIServer):
-        # Chromium opens up to six connections per host; they wait here in turn.
+        # Chromium opens up to six connections per host, and they wait here in turn.
         request_queue_size = 64
 
         def __init__(self, *args, connections_override=None, **kwargs):

@@ -74,7 +74,7 @@ def public_pages():
 
 def content_type_choices():
     """Return (label, verbose name) of the page types that have live public pages."""
-    # Each query reads every public page; the cache keeps the result until the next publish.
+    # The query reads every public page, so the cache keeps the result until the next publish.
     ids = get_or_build(
         "search-content-type-ids",
         lambda: sorted(

@@ -1,7 +1,7 @@
 """Add many generated articles to the demo site quickly, for benchmarks of a large portal.
 
-``add_child`` validates each page and reads its parent again, which takes hours for 100,000
-articles. Here each section's next tree positions are computed once, and every article is
+``add_child`` validates each page, reads its parent again and queues one index task per page,
+which is too slow for 100,000 articles. Here each section's next tree positions are computed once, and every article is
 inserted with Django's plain ``Model.save``. The other signal receivers still run, so the
 pages are normalised to NFC like any page. The search index gets each batch in one bulk write
 instead of one task per page, and the reference index is skipped: these articles link to
@@ -42,7 +42,7 @@ def generated_count():
 def add_generated_articles(total, report=None):
     """Add generated articles, spread over every live section, until ``total`` of them exist.
 
-    Returns the number added; a second run with the same ``total`` adds none.
+    Returns the number added. A second run with the same ``total`` adds none.
     """
     existing = generated_count()
     missing = max(total - existing, 0)
@@ -107,8 +107,8 @@ def add_batch(sections, first_number, count):
             last_published_at=published_at,
         )
         article.draft_title = article.title
-        # Page.save would read the parent again and validate every field; the values above
-        # are valid by construction and the tree position is computed here.
+        # Page.save would read the parent again and validate every field. The values above
+        # are valid by construction, and the tree position is computed here.
         models.Model.save(article)
         articles.append(article)
     get_search_backend().add_bulk(ArticlePage, articles)
